@@ -1,0 +1,5 @@
+"""Run the command line with `python -m mlcareer`."""
+
+from mlcareer.cli import main
+
+main()

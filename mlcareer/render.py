@@ -1,0 +1,336 @@
+"""The one place that turns results into rich tables, Markdown, JSON and CSV.
+
+Every string from data passes through `clean` (no control characters) and is shown as
+plain `Text` (never parsed as rich markup).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from mlcareer.compare import Cell, Comparison
+from mlcareer.models import Figure, Role
+from mlcareer.profile import Profile
+from mlcareer.text import clean, csv_cell, one_line
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+
+JSON_VERSION = 1
+FULL, EMPTY = "●", "○"
+
+
+def make_console(file: IO[str] | None = None, *, record: bool = False, width: int | None = None) -> Console:
+    """A console for one command: no colour when piped, for NO_COLOR or TERM=dumb."""
+    from rich.console import Console
+
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return Console(
+        file=file or sys.stdout,
+        color_system=None if plain else "auto",
+        markup=False,
+        emoji=False,
+        highlight=False,
+        record=record,
+        width=width,
+    )
+
+
+def dots(level: int, top: int = 4) -> str:
+    """A level as filled and empty dots: 3 of 4 -> '●●●○'."""
+    level = max(0, min(level, top))
+    return FULL * level + EMPTY * (top - level)
+
+
+def dump_json(payload: Any) -> str:
+    """Stable JSON: fixed key order as built, two-space indent, UTF-8 text."""
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _text(value: str, style: str = "") -> Any:
+    from rich.text import Text
+
+    return Text(clean(value), style=style)
+
+
+def _table(*headers: str, title: str | None = None) -> Table:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=True, expand=False)
+    for header in headers:
+        table.add_column(_text(header), overflow="fold", vertical="top")
+    return table
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+
+def roles_table(roles: Sequence[Role]) -> Table:
+    table = _table("id", "title", "aliases", "summary")
+    for role in roles:
+        table.add_row(_text(role.id, "bold"), _text(role.title), _text(", ".join(role.aliases)), _text(role.summary))
+    return table
+
+
+def roles_json(roles: Sequence[Role]) -> str:
+    payload = {
+        "version": JSON_VERSION,
+        "roles": [
+            {"id": r.id, "title": clean(r.title), "aliases": list(r.aliases), "summary": clean(r.summary)}
+            for r in roles
+        ],
+    }
+    return dump_json(payload)
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def _footnotes(comparison: Comparison) -> tuple[dict[Figure, int], list[str]]:
+    """A footnote number for each figure (one per distinct citation), and the citations."""
+    numbers: dict[str, int] = {}
+    for figure in comparison.sources:
+        numbers.setdefault(_citation(figure), len(numbers) + 1)
+    return {f: numbers[_citation(f)] for f in comparison.sources}, list(numbers)
+
+
+def _cell_lines(cell: Cell, notes: dict[Figure, int], *, bullets: bool = True) -> list[str]:
+    if cell.level is not None and cell.importance is not None:
+        return [f"{dots(cell.level)} {cell.level}/4", f"importance {cell.importance}/5"]
+    lines = [one_line(line) for line in cell.lines]
+    lines += [f"{one_line(f.label)}: {one_line(f.value)} [{notes[f]}]" for f in cell.figures]
+    if bullets and len(lines) > 1:
+        lines = [f"• {line}" for line in lines]
+    return lines or ["—"]
+
+
+def _citation(figure: Figure) -> str:
+    note = f" ({one_line(figure.note).rstrip('.')})" if figure.note else ""
+    return f"{one_line(figure.citation)}{note}"
+
+
+NARROW = 80
+"""Below this width, compare prints one table per aspect so each role gets more room."""
+
+
+def compare_table(comparison: Comparison, width: int = NARROW) -> list[RenderableType]:
+    """The comparison as rich tables, a key to the skill marks, and numbered sources.
+
+    At NARROW columns or more it is one table with aspects as rows; below that, one table per
+    aspect, titled, without the label column.
+    """
+    from rich.text import Text
+
+    notes, citations = _footnotes(comparison)
+    titles = [role.title for role in comparison.roles]
+    out: list[RenderableType] = []
+    wide = width >= NARROW
+    table = _table("", *titles) if wide else None
+    skills: Table | None = None
+    for row in comparison.rows:
+        cells = [_text("\n".join(_cell_lines(c, notes))) for c in row.cells]
+        if row.skill is not None:
+            if skills is None:
+                skills = table if table is not None else _table("skill", *titles, title="Skills")
+                legend = "level 0-4, importance 1-5"
+                skills.add_row(_text("Skills" if wide else "", "bold"), *(_text(legend, "dim") for _ in titles))
+                if table is None:
+                    out.append(skills)
+            skills.add_row(_text(row.label), *cells)
+        elif table is not None:
+            table.add_row(_text(row.label, "bold"), *cells)
+        else:
+            aspect = _table(*titles, title=row.label)
+            aspect.add_row(*cells)
+            out.append(aspect)
+    if table is not None:
+        out.insert(0, table)
+    if skills is not None:
+        out.append(
+            Text(f"Skill levels: {FULL} per level required, on each skill's 0-4 scale of what a person has done.")
+        )
+    if citations:
+        out.append(Text("Sources:", style="bold"))
+        out.extend(_text(f"[{n}] {citation}") for n, citation in enumerate(citations, start=1))
+    return out
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def compare_markdown(comparison: Comparison) -> str:
+    notes, citations = _footnotes(comparison)
+    head = ["Aspect", *(_md(r.title) for r in comparison.roles)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in comparison.rows:
+        label = f"Skill: {row.label}" if row.skill else row.label
+        cells = []
+        for cell in row.cells:
+            parts = _cell_lines(cell, notes, bullets=False)
+            cells.append("<br>".join(_md(p) for p in parts))
+        lines.append("| " + " | ".join([_md(label), *cells]) + " |")
+    if comparison.sources:
+        lines += ["", "Sources:", ""]
+        lines += [f"{n}. {_md(citation)}" for n, citation in enumerate(citations, start=1)]
+    return "\n".join(lines) + "\n"
+
+
+def _figure_json(figure: Figure) -> dict[str, Any]:
+    return {
+        "label": clean(figure.label),
+        "value": clean(figure.value),
+        "source": clean(figure.source),
+        "year": figure.year,
+        "note": clean(figure.note),
+    }
+
+
+def compare_json(comparison: Comparison) -> str:
+    rows = []
+    for row in comparison.rows:
+        cells = {}
+        for role, cell in zip(comparison.roles, row.cells, strict=True):
+            cells[role.id] = {
+                "text": [clean(line) for line in cell.lines],
+                "figures": [_figure_json(f) for f in cell.figures],
+                "level": cell.level,
+                "importance": cell.importance,
+            }
+        rows.append({"aspect": row.aspect, "label": clean(row.label), "skill": row.skill, "cells": cells})
+    payload = {
+        "version": JSON_VERSION,
+        "roles": [{"id": r.id, "title": clean(r.title)} for r in comparison.roles],
+        "rows": rows,
+    }
+    return dump_json(payload)
+
+
+def compare_csv(comparison: Comparison) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["aspect", *(csv_cell(r.title) for r in comparison.roles)])
+    for row in comparison.rows:
+        label = f"Skill: {row.label}" if row.skill else row.label
+        cells = []
+        for cell in row.cells:
+            if cell.level is not None:
+                cells.append(f"level {cell.level}/4; importance {cell.importance}/5")
+            else:
+                parts = [one_line(line) for line in cell.lines]
+                parts += [f"{one_line(f.label)}: {one_line(f.value)} ({_citation(f)})" for f in cell.figures]
+                cells.append(csv_cell("; ".join(parts)))
+        writer.writerow([csv_cell(label), *cells])
+    return buffer.getvalue()
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+def _figure_line(figure: Figure) -> str:
+    return f"{one_line(figure.label)}: {one_line(figure.value)} ({_citation(figure)})"
+
+
+def _wrapped(text: str, width: int, first: str = "  ", rest: str = "  ") -> Any:
+    """Clean text wrapped to `width` with a hanging indent, and no trailing spaces."""
+    import textwrap
+
+    lines = textwrap.wrap(one_line(text), width=max(width, 20), initial_indent=first, subsequent_indent=rest)
+    return _text("\n".join(lines))
+
+
+def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
+    """A role's profile as headings, wrapped paragraphs and bullets."""
+    role = prof.role
+    aliases = f" (also: {', '.join(role.aliases)})" if role.aliases else ""
+    out: list[RenderableType] = [
+        _text(f"{role.title}{aliases}", "bold underline"),
+        _wrapped(role.summary, width, "", ""),
+    ]
+    for section in prof.sections:
+        out.append(_text(""))
+        out.append(_text(section.title, "bold"))
+        out.extend(_wrapped(p, width) for p in section.paragraphs)
+        out.extend(_wrapped(b, width, "  • ", "    ") for b in section.bullets)
+        out.extend(_wrapped(_figure_line(f), width, "  • ", "    ") for f in section.figures)
+        for need in section.skills:
+            head = f"{need.name}: level {dots(need.level)} {need.level}/4, importance {need.importance}/5"
+            out.append(_wrapped(head, width, "  • ", "    "))
+            out.append(_wrapped(f"needs someone who {need.anchor}", width, "      ", "      "))
+    return out
+
+
+def profile_markdown(prof: Profile) -> str:
+    role = prof.role
+    lines = [f"# {one_line(role.title)}", "", one_line(role.summary)]
+    if role.aliases:
+        lines += ["", f"Also called: {', '.join(role.aliases)}"]
+    for section in prof.sections:
+        lines += ["", f"## {section.title}", ""]
+        lines += [one_line(p) + "\n" for p in section.paragraphs]
+        lines += [f"- {one_line(b)}" for b in section.bullets]
+        lines += [f"- {_figure_line(f)}" for f in section.figures]
+        if section.skills:
+            lines += ["| Skill | Level | Importance | What the level means |", "|---|---|---|---|"]
+            lines += [
+                f"| {_md(n.name)} | {dots(n.level)} {n.level}/4 | {n.importance}/5 | {_md(n.anchor)} |"
+                for n in section.skills
+            ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def profile_json(prof: Profile) -> str:
+    sections = []
+    for s in prof.sections:
+        sections.append(
+            {
+                "title": s.title,
+                "paragraphs": [clean(p) for p in s.paragraphs],
+                "bullets": [clean(b) for b in s.bullets],
+                "figures": [_figure_json(f) for f in s.figures],
+                "skills": [
+                    {"skill": n.skill, "name": clean(n.name), "level": n.level, "importance": n.importance}
+                    for n in s.skills
+                ],
+            }
+        )
+    role = prof.role
+    payload = {
+        "version": JSON_VERSION,
+        "role": {
+            "id": role.id,
+            "title": clean(role.title),
+            "aliases": list(role.aliases),
+            "summary": clean(role.summary),
+        },
+        "sections": sections,
+    }
+    return dump_json(payload)
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def print_renderables(renderables: Iterable[RenderableType], console: Console | None = None) -> None:
+    console = console or make_console()
+    for item in renderables:
+        console.print(item)
+
+
+def terminal_width() -> int:
+    """The width a console on stdout would use (COLUMNS, else the terminal, else 80)."""
+    return make_console().width
+
+
+def write_text(text: str) -> None:
+    """Plain text (JSON, CSV, Markdown) to stdout, as is."""
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,244 @@
+"""Strict, safe YAML reading: nodes with line numbers, and checks that report `file:line`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+import yaml
+
+try:  # NOTE: libyaml's safe loader is much faster; never fall back to an unsafe loader.
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Largest data file we read: bigger files are refused before parsing."""
+
+MAX_DEPTH = 32
+"""Deepest nesting of lists and mappings we accept; our formats need far less."""
+
+T = TypeVar("T")
+
+_TAG = "tag:yaml.org,2002:"
+_TYPE_NAMES = {
+    "bool": "a true/false value",
+    "int": "a number",
+    "float": "a number",
+    "null": "an empty value",
+    "timestamp": "a date",
+    "str": "text",
+    "seq": "a list",
+    "map": "a mapping",
+}
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a file; `line` is 1-based, or None when it has no line."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """A data, FAQ or answers file is unreadable or invalid."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def describe(node: yaml.Node) -> str:
+    """What a node holds, in words, e.g. 'a list' or "a true/false value (no)"."""
+    kind = node.tag[len(_TAG) :] if node.tag.startswith(_TAG) else node.tag
+    words = _TYPE_NAMES.get(kind, f"a value tagged {node.tag}")
+    if isinstance(node, yaml.ScalarNode) and kind != "str":
+        value = node.value if len(node.value) <= 20 else node.value[:20] + "..."
+        return f"{words} ({value})" if value else words
+    return words
+
+
+def read_yaml(path: Path, label: str | None = None) -> yaml.Node | None:
+    """Read one YAML document as nodes, refusing anything unsafe or oversized.
+
+    Returns None for an empty document. Raises DataError with the line of the fault.
+    """
+    name = label or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError([Problem(name, None, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise DataError([Problem(name, None, "is a folder, not a file")]) from None
+    except FileNotFoundError:
+        raise DataError([Problem(name, None, "no such file")]) from None
+    except OSError as exc:
+        raise DataError([Problem(name, None, f"cannot read: {exc.strerror or exc}")]) from None
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes, name: str) -> yaml.Node | None:
+    """Parse bytes as one YAML document of nodes; see read_yaml."""
+    if len(raw) > MAX_BYTES:
+        raise DataError([Problem(name, None, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError([Problem(name, line, "is not valid UTF-8 text")]) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DataError([Problem(name, line, "contains a NUL byte; is this a binary file?")])
+    try:
+        _check_events(text, name)
+        return yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "YAML syntax error"
+        if "\t" in what or "tab" in what:
+            what += " (use spaces, not tabs, to indent)"
+        raise DataError([Problem(name, where, f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(name, None, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise DataError([Problem(name, None, "nesting is too deep")]) from None
+
+
+def _check_events(text: str, name: str) -> None:
+    """Refuse aliases, anchors, several documents and deep nesting before building nodes."""
+    depth = 0
+    documents = 0
+    for event in yaml.parse(text, Loader=SafeLoader):
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DataError([Problem(name, line, "anchors and aliases (& and *) are not allowed; write the value out")])
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataError([Problem(name, line, f"nesting is deeper than {MAX_DEPTH} levels")])
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise DataError([Problem(name, line, "holds more than one YAML document")])
+
+
+class Checker:
+    """Reads typed values out of YAML nodes, collecting every problem with its line."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def fail(self, node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else None
+        self.problems.append(Problem(self.file, line, message))
+
+    def raise_if_failed(self) -> None:
+        if self.problems:
+            raise DataError(self.problems)
+
+    def mapping(
+        self, node: yaml.Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, yaml.Node] | None:
+        """The mapping's values by key; unknown, duplicate and missing keys are problems."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"{what} should be a mapping of keys to values, not {describe(node)}")
+            return None
+        required = tuple(required)
+        allowed = (*required, *optional)
+        found: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+                self.fail(key_node, f"{what} has a key that is {describe(key_node)}; keys are names")
+                continue
+            key = key_node.value
+            if key in found:
+                self.fail(key_node, f"duplicate key '{key}' in {what}")
+            elif key not in allowed:
+                self.fail(key_node, f"unknown key '{key}' in {what}{suggest(key, allowed)}")
+            else:
+                found[key] = value_node
+        for key in required:
+            if key not in found:
+                self.fail(node, f"{what} is missing '{key}'")
+        return found
+
+    def text(self, node: yaml.Node, what: str, *, empty_ok: bool = False) -> str | None:
+        """A text value; a YAML 1.1 surprise (no, 12:30, 2024-01-01) says to quote it."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str":
+            value: str = node.value
+            if not empty_ok and not value.strip():
+                self.fail(node, f"{what} is empty")
+                return None
+            return value
+        if isinstance(node, yaml.ScalarNode) and node.tag.startswith(_TAG):
+            hint = "" if node.tag == _TAG + "null" and not node.value else f'; quote it: "{node.value}"'
+            self.fail(node, f"{what} should be text, not {describe(node)}{hint}")
+        else:
+            self.fail(node, f"{what} should be text, not {describe(node)}")
+        return None
+
+    def integer(self, node: yaml.Node, what: str, low: int, high: int) -> int | None:
+        """A whole number in [low, high], written plainly (no 012, 0x1f or 1_000)."""
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(value, str) or node.tag not in (_TAG + "int", _TAG + "str"):
+            self.fail(node, f"{what} should be a whole number from {low} to {high}, not {describe(node)}")
+            return None
+        digits = value[1:] if value.startswith("-") else value
+        if node.tag != _TAG + "int" or not digits.isdigit() or not digits.isascii():
+            self.fail(node, f"{what} should be a whole number from {low} to {high}, not '{value}'")
+            return None
+        if len(digits) > 1 and digits.startswith("0"):
+            self.fail(node, f"{what} '{value}' has a leading zero (YAML reads it as octal); write {int(digits)}")
+            return None
+        if len(digits) > 12 or not low <= int(value) <= high:
+            self.fail(node, f"{what} is {value}; it should be from {low} to {high}")
+            return None
+        return int(value)
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"{what} should be a list, not {describe(node)}")
+            return None
+        return list(node.value)
+
+    def items(self, node: yaml.Node | None, what: str, read: Callable[[yaml.Node, str], T | None]) -> tuple[T, ...]:
+        """Each item of a list read with `read`; a missing list is empty."""
+        if node is None:
+            return ()
+        seq = self.sequence(node, what)
+        if seq is None:
+            return ()
+        out = []
+        for index, item in enumerate(seq, start=1):
+            value = read(item, f"{what} item {index}")
+            if value is not None:
+                out.append(value)
+        return tuple(out)
+
+    def texts(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
+        return self.items(node, what, self.text)
+
+    def optional_text(self, fields: dict[str, yaml.Node], key: str, what: str) -> str:
+        node = fields.get(key)
+        if node is None:
+            return ""
+        return self.text(node, f"{what} '{key}'") or ""
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" for the closest choice, or nothing when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
