@@ -138,7 +138,7 @@ def find_role(catalog: Catalog, name: str) -> Role:
         return names[wanted]
     import difflib
 
-    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.7)
     suggestions = list(dict.fromkeys(names[c].id for c in close))
     raise UnknownRoleError(name, suggestions)
 

@@ -22,6 +22,7 @@ from mlcareer.text import clean, csv_cell, one_line
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.table import Table
+    from rich.text import Text
 
 JSON_VERSION = 1
 FULL, EMPTY = "●", "○"
@@ -54,7 +55,7 @@ def dump_json(payload: Any) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def _text(value: str, style: str = "") -> Any:
+def _text(value: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(clean(value), style=style)
@@ -126,8 +127,6 @@ def compare_table(comparison: Comparison, width: int = NARROW) -> list[Renderabl
     At NARROW columns or more it is one table with aspects as rows; below that, one table per
     aspect, titled, without the label column.
     """
-    from rich.text import Text
-
     notes, citations = _footnotes(comparison)
     titles = [role.title for role in comparison.roles]
     out: list[RenderableType] = []
@@ -138,27 +137,26 @@ def compare_table(comparison: Comparison, width: int = NARROW) -> list[Renderabl
         cells = [_text("\n".join(_cell_lines(c, notes))) for c in row.cells]
         if row.skill is not None:
             if skills is None:
-                skills = table if table is not None else _table("skill", *titles, title="Skills")
+                skills = table if table is not None else _table("skill", *titles)
                 legend = "level 0-4, importance 1-5"
                 skills.add_row(_text("Skills" if wide else "", "bold"), *(_text(legend, "dim") for _ in titles))
                 if table is None:
-                    out.append(skills)
+                    out += [_text("Skills", "bold"), skills]
             skills.add_row(_text(row.label), *cells)
         elif table is not None:
             table.add_row(_text(row.label, "bold"), *cells)
         else:
-            aspect = _table(*titles, title=row.label)
+            aspect = _table(*titles)
             aspect.add_row(*cells)
-            out.append(aspect)
+            out += [_text(row.label, "bold"), aspect]
     if table is not None:
         out.insert(0, table)
     if skills is not None:
-        out.append(
-            Text(f"Skill levels: {FULL} per level required, on each skill's 0-4 scale of what a person has done.")
-        )
+        key = f"Skill levels: {FULL} per level required, on each skill's 0-4 scale of what a person has done."
+        out.append(_wrapped(key, width, "", ""))
     if citations:
-        out.append(Text("Sources:", style="bold"))
-        out.extend(_text(f"[{n}] {citation}") for n, citation in enumerate(citations, start=1))
+        out.append(_text("Sources:", "bold"))
+        out.extend(_wrapped(f"[{n}] {citation}", width, "", "    ") for n, citation in enumerate(citations, start=1))
     return out
 
 
@@ -239,7 +237,7 @@ def _figure_line(figure: Figure) -> str:
     return f"{one_line(figure.label)}: {one_line(figure.value)} ({_citation(figure)})"
 
 
-def _wrapped(text: str, width: int, first: str = "  ", rest: str = "  ") -> Any:
+def _wrapped(text: str, width: int, first: str = "  ", rest: str = "  ") -> Text:
     """Clean text wrapped to `width` with a hanging indent, and no trailing spaces."""
     import textwrap
 
@@ -251,10 +249,9 @@ def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
     """A role's profile as headings, wrapped paragraphs and bullets."""
     role = prof.role
     aliases = f" (also: {', '.join(role.aliases)})" if role.aliases else ""
-    out: list[RenderableType] = [
-        _text(f"{role.title}{aliases}", "bold underline"),
-        _wrapped(role.summary, width, "", ""),
-    ]
+    title = _wrapped(f"{role.title}{aliases}", width, "", "")
+    title.stylize("bold")
+    out: list[RenderableType] = [title, _wrapped(role.summary, width, "", "")]
     for section in prof.sections:
         out.append(_text(""))
         out.append(_text(section.title, "bold"))

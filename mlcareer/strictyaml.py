@@ -50,7 +50,7 @@ class DataError(Exception):
     """A data, FAQ or answers file is unreadable or invalid."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = list(problems)
+        self.problems = sorted(problems, key=lambda p: p.line or 0)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -1,0 +1,256 @@
+"""Every command and format through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlcareer import __version__
+from mlcareer.compare import ASPECTS, DEFAULT_ASPECTS
+
+from .conftest import ROOT, RunCli, write
+from .test_loader import GOOD_ROLE
+
+ESC = "\x1b"
+
+
+def test_version(run: RunCli) -> None:
+    assert run("--version").stdout.strip() == f"mlcareer {__version__}"
+
+
+def test_no_command_shows_help(run: RunCli) -> None:
+    result = run(code=2)
+    for command in ("roles", "show", "compare", "validate"):
+        assert command in result.output
+
+
+def test_roles_lists_ids_titles_aliases_and_summaries(run: RunCli) -> None:
+    out = run("roles").stdout
+    for text in ("ml-engineer", "Machine Learning", "mle", "data-scientist", "ds", "ai-researcher", "researcher"):
+        assert text in out
+
+
+def test_roles_json(run: RunCli) -> None:
+    data = json.loads(run("roles", "--json").stdout)
+    assert data["version"] == 1
+    assert [r["id"] for r in data["roles"]] == ["ml-engineer", "data-scientist", "ai-researcher"]
+    assert data["roles"][0]["aliases"][0] == "mle"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("ml-engineer", "Machine Learning Engineer"),
+        ("MLE", "Machine Learning Engineer"),
+        ("Machine Learning Engineer", "Machine Learning Engineer"),
+        ("data-scientist", "Data Scientist"),
+        ("DS", "Data Scientist"),
+        ("ai-researcher", "AI Researcher"),
+        ("Researcher", "AI Researcher"),
+    ],
+)
+def test_show_by_id_alias_or_title_in_any_case(run: RunCli, name: str, title: str) -> None:
+    out = run("show", name).stdout
+    assert out.startswith(title)
+    for section in ("Overview", "Day-to-day work", "Skills", "Tools and languages", "Education and ways in"):
+        assert section in out
+    for section in ("Where they work", "Pay", "Outlook", "Common challenges", "Debates", "Where it is heading"):
+        assert section in out
+
+
+def test_show_mle_carries_the_seed(run: RunCli) -> None:
+    out = " ".join(run("show", "mle").stdout.split())
+    for text in (
+        "2015-2017",
+        "$100,000-$150,000 a year (Seed article, undated)",
+        "Dario Roda",
+        "How the role came about",
+    ):
+        assert text in out
+    assert "$140,910 a year (US BLS, Occupational Outlook Handbook, 2024" in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_show_formats(run: RunCli, fmt: str) -> None:
+    out = run("show", "ds", "--format", fmt).stdout
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["role"]["id"] == "data-scientist"
+        pay = next(s for s in data["sections"] if s["title"] == "Pay")
+        assert pay["figures"][0]["source"] and pay["figures"][0]["year"] == 2024
+    else:
+        assert out.startswith("# Data Scientist\n")
+        assert "## Skills" in out and "| Skill | Level |" in out
+
+
+@pytest.mark.parametrize(("command", "name"), [("show", "pilot"), ("compare", "astronaut")])
+def test_unknown_role_exits_2_with_one_line(run: RunCli, command: str, name: str) -> None:
+    result = run(command, name, code=2)
+    assert result.stdout == ""
+    assert result.stderr == f"mlcareer: error: unknown role '{name}'\n"
+
+
+@pytest.mark.parametrize(("name", "hint"), [("ml-enginer", "ml-engineer"), ("data-scientst", "data-scientist")])
+def test_unknown_role_suggests_the_closest(run: RunCli, name: str, hint: str) -> None:
+    result = run("show", name, code=2)
+    assert result.stderr == f"mlcareer: error: unknown role '{name}'; did you mean '{hint}'?\n"
+
+
+def test_compare_defaults_to_all_roles_in_order(run: RunCli) -> None:
+    data = json.loads(run("compare", "--json").stdout)
+    assert [r["id"] for r in data["roles"]] == ["ml-engineer", "data-scientist", "ai-researcher"]
+    assert list(dict.fromkeys(r["aspect"] for r in data["rows"])) == list(DEFAULT_ASPECTS)
+
+
+def test_compare_table_shows_every_default_aspect_and_sources(run: RunCli) -> None:
+    out = run("compare", env={"COLUMNS": "200"}).stdout
+    for aspect in DEFAULT_ASPECTS:
+        assert ASPECTS[aspect] in out
+    assert "Sources:" in out and "[1] " in out and "Seed article, undated" in out
+    assert "●●●●" in out and "○" in out
+
+
+def test_compare_chosen_roles_and_aspects(run: RunCli) -> None:
+    data = json.loads(run("compare", "ds", "MLE", "--aspect", "pay", "-a", "Daily_Work", "--json").stdout)
+    assert [r["id"] for r in data["roles"]] == ["data-scientist", "ml-engineer"]
+    assert [r["aspect"] for r in data["rows"]] == ["pay", "daily-work"]
+    pay = data["rows"][0]["cells"]["ml-engineer"]["figures"]
+    assert {"label", "value", "source", "year", "note"} <= set(pay[0])
+
+
+def test_compare_all_aspects(run: RunCli) -> None:
+    data = json.loads(run("compare", "-a", "all", "--format", "json").stdout)
+    assert list(dict.fromkeys(r["aspect"] for r in data["rows"])) == list(ASPECTS)
+
+
+def test_compare_skill_rows_carry_levels(run: RunCli) -> None:
+    data = json.loads(run("compare", "-a", "skills", "--json").stdout)
+    mlops = next(r for r in data["rows"] if r["skill"] == "mlops")
+    assert mlops["cells"]["ml-engineer"] == {"text": [], "figures": [], "level": 4, "importance": 5}
+    assert mlops["cells"]["ai-researcher"]["level"] == 1
+
+
+def test_compare_unknown_aspect_exits_2(run: RunCli) -> None:
+    result = run("compare", "--aspect", "salary", code=2)
+    assert result.stderr.startswith("mlcareer: error: unknown aspect 'salary'; choose from: focus,")
+
+
+def test_compare_markdown(run: RunCli) -> None:
+    out = run("compare", "-a", "pay", "-a", "skills", "--format", "markdown").stdout
+    lines = out.splitlines()
+    assert lines[0] == "| Aspect | Machine Learning Engineer | Data Scientist | AI Researcher |"
+    assert lines[1] == "|---|---|---|---|"
+    assert all(line.count(" | ") == 3 for line in lines[2:] if line.startswith("| "))
+    assert "| Skill: MLOps and model deployment | ●●●● 4/4<br>importance 5/5 |" in out
+    assert "Sources:" in out and "1. Seed article, undated" in out
+
+
+def test_compare_csv(run: RunCli) -> None:
+    rows = list(csv.reader(io.StringIO(run("compare", "-a", "pay", "-a", "skills", "--format", "csv").stdout)))
+    assert rows[0] == ["aspect", "Machine Learning Engineer", "Data Scientist", "AI Researcher"]
+    pay = rows[1]
+    assert pay[0] == "Pay" and "(Seed article, undated)" in pay[1] and "(US BLS, Occupational" in pay[2]
+    assert rows[-6][:2] == ["Skill: MLOps and model deployment", "level 4/4; importance 5/5"] or any(
+        r[:2] == ["Skill: MLOps and model deployment", "level 4/4; importance 5/5"] for r in rows
+    )
+    assert all(len(r) == 4 for r in rows)
+
+
+def test_compare_the_same_role_twice_shows_it_once(run: RunCli) -> None:
+    data = json.loads(run("compare", "mle", "ml-engineer", "--json").stdout)
+    assert [r["id"] for r in data["roles"]] == ["ml-engineer"]
+
+
+def test_data_option_merges_roles(run: RunCli, tmp_path: Path) -> None:
+    user = write(tmp_path, "mine.yaml", GOOD_ROLE)
+    out = run("--data", str(user), "roles", "--json").stdout
+    assert [r["id"] for r in json.loads(out)["roles"]][-1] == "ml-platform-engineer"
+    assert "ML Platform Engineer" in run("--data", str(user), "compare", "mlpe", "ds").stdout
+
+
+def test_data_from_environment(run: RunCli, tmp_path: Path) -> None:
+    user = write(tmp_path, "mine.yaml", GOOD_ROLE.replace("id: ml-platform-engineer", "id: ml-engineer"))
+    out = run("show", "ml-engineer", "--format", "json", env={"MLCAREER_DATA": str(user)}).stdout
+    assert json.loads(out)["role"]["title"] == "ML Platform Engineer"
+
+
+def test_bad_data_file_is_one_line_exit_1(run: RunCli, tmp_path: Path) -> None:
+    user = write(
+        tmp_path,
+        "mine.yaml",
+        GOOD_ROLE.replace(
+            "level: 4, importance: 5}\n      - {skill: cloud", "level: 9, importance: 5}\n      - {skill: cloud"
+        ).replace("title: ML Platform Engineer", "title: yes"),
+    )
+    result = run("--data", str(user), "compare", code=1)
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"mlcareer: error: {user}:3: ")
+    assert "(and 1 more problem; run 'mlcareer validate FILE' for all)" in result.stderr
+
+
+def test_missing_data_file_is_exit_1(run: RunCli, tmp_path: Path) -> None:
+    result = run("--data", str(tmp_path / "nope.yaml"), "roles", code=1)
+    assert result.stderr == f"mlcareer: error: {tmp_path / 'nope.yaml'}: no such file\n"
+
+
+def test_validate_good_file(run: RunCli, tmp_path: Path) -> None:
+    user = write(tmp_path, "mine.yaml", GOOD_ROLE)
+    assert run("validate", str(user)).stdout == f"{user}: ok (1 roles, 0 skills)\n"
+
+
+def test_validate_bundled_files(run: RunCli) -> None:
+    out = run("validate", str(ROOT / "data" / "skills.yaml"), str(ROOT / "data" / "roles.yaml")).stdout
+    assert "skills.yaml: ok (0 roles, 15 skills)" in out and "roles.yaml: ok (3 roles, 0 skills)" in out
+
+
+def test_validate_reports_every_problem_and_exits_1(run: RunCli, tmp_path: Path) -> None:
+    bad = (
+        GOOD_ROLE.replace(
+            "level: 4, importance: 5}\n      - {skill: cloud", "level: 9, importance: 5}\n      - {skill: cloud"
+        )
+        .replace("title: ML Platform Engineer", "title: yes")
+        .replace("skill: cloud", "skill: x")
+    )
+    user = write(tmp_path, "mine.yaml", bad)
+    good = write(tmp_path, "good.yaml", GOOD_ROLE)
+    result = run("validate", str(user), str(good), code=1)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3
+    assert all(line.startswith(f"{user}:") for line in lines)
+    assert [line.split(":")[1] for line in lines] == ["3", "9", "10"], lines
+    assert f"{good}: ok" in result.stdout
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mlcareer", "compare", "ds", "-a", "focus"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Data Scientist" in result.stdout and ESC not in result.stdout
+
+
+def test_piped_output_and_no_color_carry_no_escape_codes(tmp_path: Path) -> None:
+    import os
+
+    for extra in ({}, {"NO_COLOR": "1", "FORCE_COLOR": "1"}):
+        env = {**os.environ, "COLUMNS": "80", **extra}
+        for args in (["compare"], ["show", "mle"], ["roles"]):
+            out = subprocess.run(
+                [sys.executable, "-m", "mlcareer", *args], capture_output=True, text=True, env=env, check=True
+            ).stdout
+            assert ESC not in out, (args, extra)
+
+
+def test_shell_completion_is_offered(run: RunCli) -> None:
+    assert "--install-completion" in run("--help").stdout

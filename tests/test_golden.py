@@ -1,0 +1,75 @@
+"""Renderers compared with golden text at fixed widths.
+
+Regenerate after an intended change with: MLCAREER_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlcareer import render
+from mlcareer.catalog import find_role
+from mlcareer.compare import DEFAULT_ASPECTS, compare
+from mlcareer.models import Catalog
+from mlcareer.profile import profile
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("MLCAREER_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}; run with MLCAREER_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden text"
+
+
+def rendered(renderables: list[object], width: int) -> str:
+    buffer = io.StringIO()
+    console = render.make_console(buffer, width=width)
+    render.print_renderables(renderables, console)  # type: ignore[arg-type]
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("width", [80, 50])
+def test_compare_table(bundled: Catalog, width: int) -> None:
+    result = compare(bundled, bundled.roles, DEFAULT_ASPECTS)
+    text = rendered(render.compare_table(result, width), width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    check_golden(f"compare-{width}.txt", text)
+
+
+@pytest.mark.parametrize("width", [80, 50])
+def test_show(bundled: Catalog, width: int) -> None:
+    prof = profile(bundled, find_role(bundled, "mle"))
+    text = rendered(render.profile_rich(prof, width), width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert all(line == line.rstrip() for line in text.splitlines()), "no trailing spaces"
+    check_golden(f"show-mle-{width}.txt", text)
+
+
+@pytest.mark.parametrize("width", [80, 50])
+def test_roles(bundled: Catalog, width: int) -> None:
+    check_golden(f"roles-{width}.txt", rendered([render.roles_table(bundled.roles)], width))
+
+
+FORMATS: dict[str, Callable[..., str]] = {
+    "compare.md": render.compare_markdown,
+    "compare.csv": render.compare_csv,
+    "compare.json": render.compare_json,
+}
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_compare_text_formats(bundled: Catalog, name: str) -> None:
+    result = compare(bundled, bundled.roles, ("focus", "skills", "pay"))
+    check_golden(name, FORMATS[name](result))
+
+
+def test_show_markdown(bundled: Catalog) -> None:
+    check_golden("show-ds.md", render.profile_markdown(profile(bundled, find_role(bundled, "ds"))))

@@ -1,0 +1,213 @@
+"""The strict loader: every problem is a DataError naming file and line, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlcareer.catalog import find_role, load_catalog, load_file
+from mlcareer.models import Catalog
+from mlcareer.strictyaml import MAX_BYTES, DataError, parse_yaml
+
+from .conftest import write
+
+GOOD_ROLE = """\
+roles:
+  - id: ml-platform-engineer
+    title: ML Platform Engineer
+    aliases: [mlpe]
+    summary: Builds the platform other ML engineers ship on.
+    focus: Internal ML platforms.
+    overview: Runs the shared training and serving platform.
+    skills:
+      - {skill: mlops, level: 4, importance: 5}
+      - {skill: cloud, level: 4, importance: 5}
+"""
+
+
+def problems(tmp_path: Path, text: str, known: Catalog | None = None) -> list[str]:
+    path = write(tmp_path, "user.yaml", text)
+    with pytest.raises(DataError) as info:
+        load_file(path, known_skills=known.skills if known else (), known_roles=known.roles if known else ())
+    return [str(p) for p in info.value.problems]
+
+
+def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
+    loaded = load_file(write(tmp_path, "user.yaml", GOOD_ROLE), known_skills=bundled.skills)
+    assert [r.id for r in loaded.roles] == ["ml-platform-engineer"]
+    assert loaded.roles[0].requirement("mlops") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        (GOOD_ROLE.replace("    focus:", "    colour: red\n    focus:"), 6, "unknown key 'colour' in role item 1"),
+        (GOOD_ROLE.replace("    focus: Internal ML platforms.\n", ""), 2, "is missing 'focus'"),
+        (GOOD_ROLE.replace("title: ML Platform Engineer", "title: no"), 3, 'quote it: "no"'),
+        (GOOD_ROLE.replace("title: ML Platform Engineer", "title: 12:30"), 3, 'quote it: "12:30"'),
+        (GOOD_ROLE.replace("title: ML Platform Engineer", "title: 2024-01-01"), 3, "not a date"),
+        (
+            GOOD_ROLE.replace(
+                "level: 4, importance: 5}\n      - {skill: cloud", "level: 7, importance: 5}\n      - {skill: cloud"
+            ),
+            9,
+            "level is 7; it should be from 0 to 4",
+        ),
+        (
+            GOOD_ROLE.replace(
+                "level: 4, importance: 5}\n      - {skill: cloud", "level: -1, importance: 5}\n      - {skill: cloud"
+            ),
+            9,
+            "should be from 0 to 4",
+        ),
+        (
+            GOOD_ROLE.replace("importance: 5}\n      - {skill: cloud", "importance: 012}\n      - {skill: cloud"),
+            9,
+            "leading zero",
+        ),
+        (
+            GOOD_ROLE.replace("importance: 5}\n      - {skill: cloud", "importance: '5'}\n      - {skill: cloud"),
+            9,
+            "whole number",
+        ),
+        (
+            GOOD_ROLE.replace("skill: cloud", "skill: clowd"),
+            10,
+            "skill 'clowd', which does not exist; did you mean 'cloud'?",
+        ),
+        (GOOD_ROLE.replace("skill: cloud", "skill: mlops"), 10, "rates skill 'mlops' twice"),
+        (GOOD_ROLE.replace("    focus:", "    title: Again\n    focus:"), 6, "duplicate key 'title'"),
+        (GOOD_ROLE + GOOD_ROLE.replace("roles:\n", ""), 11, "duplicate role id 'ml-platform-engineer'"),
+        (GOOD_ROLE.replace("id: ml-platform-engineer", "id: ML Platform"), 2, "lower-case words joined by '-'"),
+        (
+            GOOD_ROLE.replace("aliases: [mlpe]", "aliases: [mle]"),
+            2,
+            "alias 'mle' of role 'ml-platform-engineer' already names role 'ml-engineer'",
+        ),
+        (GOOD_ROLE.replace("aliases: [mlpe]", "aliases: mlpe"), 4, "alias should be a list"),
+        (
+            GOOD_ROLE.replace("summary: Builds", "summary: !!python/object:os.system Builds"),
+            5,
+            "tagged tag:yaml.org,2002:python/object",
+        ),
+        (GOOD_ROLE.replace("title: ML Platform Engineer", "title: &t ML\n    focus2: *t"), 3, "anchors and aliases"),
+        (GOOD_ROLE.replace("    focus:", "\tfocus:"), 6, "YAML syntax error"),
+        (GOOD_ROLE.replace("[mlpe]", "[mlpe"), 5, "YAML syntax error"),
+        ("roles:\n  - just a string\n", 2, "role item 1 should be a mapping"),
+        ("- a\n- b\n", 1, "the file should be a mapping"),
+        ("pets: []\n", 1, "unknown key 'pets'"),
+        ("roles: []\n---\nroles: []\n", 2, "more than one YAML document"),
+        ("skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a]\n", 5, "has 1 anchors; it needs 5"),
+        (
+            "skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a, has b, has c, has d, has e]\n"
+            "    resources:\n      - {title: T, author: A, kind: film, cost: free, hours: 2}\n",
+            7,
+            "kind 'film' should be one of",
+        ),
+        ("roles:\n" + "  " + "[" * 40 + "]" * 40 + "\n", 2, "nesting is deeper than"),
+    ],
+)
+def test_each_problem_is_reported_with_its_line(
+    tmp_path: Path, bundled: Catalog, text: str, line: int, fragment: str
+) -> None:
+    found = problems(tmp_path, text, bundled)
+    assert any(p.startswith(f"{tmp_path / 'user.yaml'}:{line}: ") and fragment in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        (b"", "is empty"),
+        (b"# only a comment\n", "is empty"),
+        (b"roles: [\xff\xfe]\n", ":1: is not valid UTF-8"),
+        (b"\x00\x01\x02binary", ":1: contains a NUL byte"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, raw: bytes, fragment: str) -> None:
+    path = tmp_path / "user.yaml"
+    path.write_bytes(raw)
+    with pytest.raises(DataError) as info:
+        load_file(path)
+    assert fragment in str(info.value)
+
+
+def test_every_problem_in_a_file_is_reported(tmp_path: Path, bundled: Catalog) -> None:
+    text = GOOD_ROLE.replace(
+        "level: 4, importance: 5}\n      - {skill: cloud", "level: 9, importance: 5}\n      - {skill: cloud"
+    )
+    text = text.replace("title: ML Platform Engineer", "title: yes").replace(
+        "    focus:", "    shape: round\n    focus:"
+    )
+    assert len(problems(tmp_path, text, bundled)) == 3
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"#" * (MAX_BYTES + 1))
+    with pytest.raises(DataError, match="the limit is"):
+        load_file(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="no such file"):
+        load_file(tmp_path / "nope.yaml")
+    with pytest.raises(DataError, match="is a folder"):
+        load_file(tmp_path)
+
+
+def test_user_roles_are_added_and_replace_bundled_ones(tmp_path: Path) -> None:
+    replacement = GOOD_ROLE.replace("id: ml-platform-engineer", "id: data-scientist").replace("[mlpe]", "[ds]")
+    user = write(tmp_path, "user.yaml", GOOD_ROLE + replacement.replace("roles:\n", ""))
+    merged = load_catalog(user)
+    assert [r.id for r in merged.roles] == ["ml-engineer", "data-scientist", "ai-researcher", "ml-platform-engineer"]
+    assert find_role(merged, "ds").title == "ML Platform Engineer"
+    assert find_role(merged, "MLPE").id == "ml-platform-engineer"
+
+
+def test_user_skills_can_be_added_and_used(tmp_path: Path) -> None:
+    text = (
+        "skills:\n  - id: prompting\n    name: Prompt design\n    description: Writing prompts.\n"
+        "    anchors: [has a, has b, has c, has d, has e]\n" + GOOD_ROLE.replace("skill: cloud", "skill: prompting")
+    )
+    merged = load_catalog(write(tmp_path, "user.yaml", text))
+    assert merged.skill("prompting").name == "Prompt design"
+    assert find_role(merged, "mlpe").requirement("prompting") is not None
+
+
+KEYS = st.sampled_from(["roles", "skills", "faq", "id", "title", "level", "skill", "anchors", "x"])
+SCALARS = st.one_of(
+    st.integers(-(10**20), 10**20),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["no", "on", "012", "12:30", "2024-01-01", "~", "!!python/object:os.system x"]),
+)
+TREES = st.recursive(
+    SCALARS, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(KEYS, kids, max_size=4), max_leaves=25
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(tree=TREES)
+def test_any_structure_loads_or_raises_data_error(tmp_path: Path, tree: object) -> None:
+    import yaml
+
+    path = tmp_path / "fuzz.yaml"
+    path.write_text(yaml.safe_dump({"roles": tree}), encoding="utf-8")
+    try:
+        load_file(path)
+    except DataError as exc:
+        assert exc.problems and all(str(p).startswith(str(path)) for p in exc.problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=st.binary(max_size=200))
+def test_any_bytes_parse_or_raise_data_error(raw: bytes) -> None:
+    try:
+        parse_yaml(raw, "fuzz.yaml")
+    except DataError as exc:
+        assert str(exc).startswith("fuzz.yaml")
