@@ -125,7 +125,8 @@ def roles(
     if json_out:
         render.write_text(render.roles_json(found))
     else:
-        render.print_renderables([render.roles_table(found)])
+        console = render.make_console()
+        render.print_renderables([render.roles_table(found, console.width)], console)
 
 
 @app.command()

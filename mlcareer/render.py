@@ -73,10 +73,22 @@ def _table(*headers: str, title: str | None = None) -> Table:
 # --- roles -----------------------------------------------------------------------------------
 
 
-def roles_table(roles: Sequence[Role]) -> Table:
-    table = _table("id", "title", "aliases", "summary")
+def roles_table(roles: Sequence[Role], width: int = NARROW) -> Table:
+    """One row per role; below NARROW columns, title, aliases and summary share one column."""
+    if width >= NARROW:
+        table = _table("id", "title", "aliases", "summary")
+        for role in roles:
+            table.add_row(
+                _text(role.id, "bold"), _text(role.title), _text(", ".join(role.aliases)), _text(role.summary)
+            )
+        return table
+    table = _table("id", "role")
     for role in roles:
-        table.add_row(_text(role.id, "bold"), _text(role.title), _text(", ".join(role.aliases)), _text(role.summary))
+        about = _text(role.title, "bold")
+        if role.aliases:
+            about.append_text(_text(f"\nalso: {', '.join(role.aliases)}"))
+        about.append_text(_text(f"\n{role.summary}"))
+        table.add_row(_text(role.id, "bold"), about)
     return table
 
 

@@ -55,7 +55,7 @@ def test_show(bundled: Catalog, width: int) -> None:
 
 @pytest.mark.parametrize("width", [80, 50])
 def test_roles(bundled: Catalog, width: int) -> None:
-    check_golden(f"roles-{width}.txt", rendered([render.roles_table(bundled.roles)], width))
+    check_golden(f"roles-{width}.txt", rendered([render.roles_table(bundled.roles, width)], width))
 
 
 FORMATS: dict[str, Callable[..., str]] = {
