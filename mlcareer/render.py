@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 JSON_VERSION = 1
+NARROW = 80
+"""Below this width, tables change layout so each column keeps enough room."""
 FULL, EMPTY = "●", "○"
 
 
@@ -127,10 +129,6 @@ def _cell_lines(cell: Cell, notes: dict[Figure, int], *, bullets: bool = True) -
 def _citation(figure: Figure) -> str:
     note = f" ({one_line(figure.note).rstrip('.')})" if figure.note else ""
     return f"{one_line(figure.citation)}{note}"
-
-
-NARROW = 80
-"""Below this width, compare prints one table per aspect so each role gets more room."""
 
 
 def compare_table(comparison: Comparison, width: int = NARROW) -> list[RenderableType]:
