@@ -156,14 +156,15 @@ def load_file(
     check = Checker(name)
     if root is None:
         raise DataError([Problem(name, None, "is empty; expected 'roles:', 'skills:' or 'faq:'")])
-    fields = check.mapping(root, "the file", (), ("skills", "roles", "faq", "synonyms"))
+    fields = check.mapping(root, "the file", (), ("skills", "roles", "faq", "synonyms", "stopwords"))
     if fields is None:
         check.raise_if_failed()
         return DataFile()
     if not fields:
         check.fail(root, "has none of 'roles:', 'skills:' or 'faq:'")
-    if "synonyms" in fields and "faq" not in fields:
-        check.fail(fields["synonyms"], "'synonyms' belongs with 'faq'")
+    for key in ("synonyms", "stopwords"):
+        if key in fields and "faq" not in fields:
+            check.fail(fields[key], f"'{key}' belongs with 'faq'")
 
     skills = check.items(fields.get("skills"), "skill", lambda n, w: _skill(check, n, w))
     _unique_ids(check, fields.get("skills"), "skill")
@@ -177,7 +178,9 @@ def load_file(
         entries = check.items(fields["faq"], "faq entry", lambda n, w: _faq_entry(check, n, w))
         _unique_ids(check, fields["faq"], "faq entry")
         synonyms = check.items(fields.get("synonyms"), "synonym group", lambda n, w: _synonyms(check, n, w))
-        faq = Faq(entries=entries, synonyms=synonyms)
+        stopwords = tuple(w.lower() for w in check.texts(fields.get("stopwords"), "stop word"))
+        faq = Faq(entries=entries, synonyms=synonyms, stopwords=stopwords)
+        _known_faq_roles(check, fields["faq"], entries, [*known_roles, *roles])
     check.raise_if_failed()
     return DataFile(skills=skills, roles=roles, faq=faq)
 
@@ -430,6 +433,24 @@ def _faq_entry(check: Checker, node: yaml.Node, what: str) -> FaqEntry | None:
     if entry_id is None or topic is None or question is None or answer is None:
         return None
     return FaqEntry(id=entry_id, topic=topic, question=question, answer=answer, tags=tags, roles=roles)
+
+
+def _known_faq_roles(check: Checker, seq: yaml.Node, entries: Sequence[FaqEntry], roles: Sequence[Role]) -> None:
+    """Each FAQ entry's roles must exist, when the roles are known."""
+    if not roles or not isinstance(seq, yaml.SequenceNode):
+        return
+    ids = {r.id for r in roles}
+    by_id = {e.id: e for e in entries}
+    for item in seq.value:
+        fields = dict((k.value, v) for k, v in item.value) if isinstance(item, yaml.MappingNode) else {}
+        entry = by_id.get(getattr(fields.get("id"), "value", ""))
+        if entry is None or not isinstance(fields.get("roles"), yaml.SequenceNode):
+            continue
+        for role, node in zip(entry.roles, fields["roles"].value, strict=False):
+            if role not in ids:
+                check.fail(
+                    node, f"faq entry '{entry.id}' names role '{role}', which does not exist{suggest(role, ids)}"
+                )
 
 
 def _synonyms(check: Checker, node: yaml.Node, what: str) -> tuple[str, ...] | None:

@@ -15,7 +15,9 @@ import typer
 from mlcareer import __version__
 
 if TYPE_CHECKING:
-    from mlcareer.models import Catalog
+    from rich.console import Console
+
+    from mlcareer.models import Catalog, Faq, FaqEntry
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -84,6 +86,17 @@ def catalog() -> Catalog:
         fail_data(exc)
 
 
+def bundled_faq() -> Faq:
+    """The bundled FAQ, or exit 1 with the problem."""
+    from mlcareer.catalog import load_bundled_faq
+    from mlcareer.strictyaml import DataError
+
+    try:
+        return load_bundled_faq()
+    except DataError as exc:
+        fail_data(exc)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"mlcareer {__version__}")
@@ -148,7 +161,7 @@ def show(
         found = find_role(cat, role)
     except UnknownRoleError as exc:
         fail(str(exc), EXIT_USAGE)
-    prof = profile(cat, found)
+    prof = profile(cat, found, bundled_faq().entries)
     fmt = DocFormat.json if json_out else output
     if fmt is DocFormat.json:
         render.write_text(render.profile_json(prof))
@@ -241,6 +254,92 @@ def validate(
         typer.echo(f"{path}: ok ({', '.join(counts)})")
     if bad:
         raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+def faq(
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(help="A question number, or words to search for. None: list the questions.", show_default=False),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON (search results carry their scores).")] = False,
+    all_answers: Annotated[bool, typer.Option("--all", help="Print every answer (paged in a terminal).")] = False,
+) -> None:
+    """List, search and answer the common questions.
+
+    With no arguments, list the questions by topic. With a number, show that answer. With words,
+    show the best answer in full and the next few as "see also"; synonyms (PhD, doctorate),
+    word forms (deploy, deployment) and one typo per word are understood.
+
+    Example: mlcareer faq do I need a phd
+    """
+    from mlcareer import render
+    from mlcareer.faq import Index, see_also, topics
+
+    found = bundled_faq()
+    numbered = list(enumerate(found.entries, start=1))
+    words = [w for w in (query or []) if w.strip()]
+    console = render.make_console()
+    if all_answers:
+        if words:
+            fail("--all takes no question or words", EXIT_USAGE)
+        if json_out:
+            render.write_text(render.faq_json(numbered))
+        elif console.is_terminal:
+            with console.pager(styles=True):
+                render.print_renderables(render.faq_all_rich(found), console)
+        else:
+            render.write_text(render.faq_all_text(found))
+        return
+    if not words:
+        if json_out:
+            render.write_text(render.faq_json(numbered))
+        else:
+            render.print_renderables(render.faq_list(topics(found), console.width), console)
+        return
+    if len(words) == 1 and words[0].isdigit():
+        number = int(words[0])
+        if not 1 <= number <= len(numbered):
+            fail(f"no question {number}; choose 1 to {len(numbered)} (mlcareer faq lists them)", EXIT_USAGE)
+        chosen = [numbered[number - 1]]
+        if json_out:
+            render.write_text(render.faq_json(chosen))
+        else:
+            _print_answer(chosen[0], [], console)
+        return
+    text = " ".join(words)
+    understood, hits = Index(found).search(text)
+    if json_out:
+        render.write_text(
+            render.faq_json(
+                [(h.number, h.entry) for h in hits],
+                [h.score for h in hits],
+                text,
+                understood.terms,
+                understood.corrections,
+            )
+        )
+    elif hits:
+        _print_answer((hits[0].number, hits[0].entry), [(h.number, h.entry) for h in see_also(hits)], console)
+    if not hits:
+        from mlcareer.text import one_line
+
+        sys.stderr.write(f"mlcareer: error: no question matches '{one_line(text)}'; these are the questions:\n")
+        if not json_out:
+            err = render.make_console(sys.stderr)
+            render.print_renderables(render.faq_list(topics(found), err.width), err)
+        raise typer.Exit(EXIT_DATA)
+
+
+def _print_answer(chosen: tuple[int, FaqEntry], others: list[tuple[int, FaqEntry]], console: Console) -> None:
+    from mlcareer import render
+
+    number, entry = chosen
+    if console.is_terminal:
+        render.print_renderables(render.faq_answer_rich(number, entry), console)
+    else:
+        render.write_text(render.faq_answer_text(number, entry))
+    render.print_renderables(render.faq_see_also(others, console.width), console)
 
 
 def main() -> None:

@@ -136,10 +136,11 @@ class FaqEntry(NamedTuple):
 
 
 class Faq(NamedTuple):
-    """The FAQ entries, the topic order, and the synonym groups search understands."""
+    """The FAQ entries, and the synonym groups and stop words search uses."""
 
     entries: tuple[FaqEntry, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
+    stopwords: tuple[str, ...] = ()
 
 
 class Catalog(NamedTuple):

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from mlcareer.compare import Cell, Comparison
-from mlcareer.models import Figure, Role
+from mlcareer.models import Faq, FaqEntry, Figure, Role
 from mlcareer.profile import Profile
 from mlcareer.text import clean, csv_cell, one_line
 
@@ -321,6 +321,95 @@ def profile_json(prof: Profile) -> str:
         "sections": sections,
     }
     return dump_json(payload)
+
+
+# --- faq -------------------------------------------------------------------------------------
+
+
+def faq_list(groups: Sequence[tuple[str, Sequence[tuple[int, FaqEntry]]]], width: int = NARROW) -> list[RenderableType]:
+    """Questions numbered and grouped by topic."""
+    out: list[RenderableType] = []
+    digits = len(str(max((n for _, entries in groups for n, _ in entries), default=1)))
+    for index, (topic, entries) in enumerate(groups):
+        if index:
+            out.append(_text(""))
+        out.append(_text(topic, "bold"))
+        for number, entry in entries:
+            label = f"{number:>{digits}}. "
+            out.append(_wrapped(entry.question, width, "  " + label, "  " + " " * len(label)))
+    return out
+
+
+def faq_answer_text(number: int, entry: FaqEntry) -> str:
+    """One answer as plain text: the question, then the answer without Markdown emphasis marks."""
+    plain = clean(entry.answer).replace("**", "").replace("`", "")
+    answer = "\n".join(line.rstrip() for line in plain.strip().splitlines())
+    return f"{number}. {one_line(entry.question)}\n\n{answer}\n"
+
+
+def faq_answer_rich(number: int, entry: FaqEntry) -> list[RenderableType]:
+    """One answer for a terminal: the question in bold, the answer rendered as Markdown."""
+    from rich.markdown import Markdown
+
+    question = _text(f"{number}. {entry.question}", "bold")
+    return [question, _text(""), Markdown(clean(entry.answer), hyperlinks=False)]
+
+
+def faq_see_also(hits: Sequence[tuple[int, FaqEntry]], width: int = NARROW) -> list[RenderableType]:
+    if not hits:
+        return []
+    out: list[RenderableType] = [_text(""), _text("See also:", "bold")]
+    for number, entry in hits:
+        out.append(_wrapped(f"{entry.question} (mlcareer faq {number})", width, "  • ", "    "))
+    return out
+
+
+def _faq_entry_json(number: int, entry: FaqEntry) -> dict[str, Any]:
+    return {
+        "number": number,
+        "id": entry.id,
+        "topic": clean(entry.topic),
+        "question": clean(entry.question),
+        "tags": [clean(t) for t in entry.tags],
+        "roles": list(entry.roles),
+        "answer": clean(entry.answer),
+    }
+
+
+def faq_json(
+    entries: Sequence[tuple[int, FaqEntry]],
+    scores: Sequence[float] | None = None,
+    query: str | None = None,
+    terms: Sequence[str] = (),
+    corrections: Sequence[tuple[str, str]] = (),
+) -> str:
+    """FAQ entries as JSON; with a query, each result carries its score, best first."""
+    results = []
+    for index, (number, entry) in enumerate(entries):
+        item = _faq_entry_json(number, entry)
+        if scores is not None:
+            item["score"] = scores[index]
+        results.append(item)
+    payload: dict[str, Any] = {"version": JSON_VERSION}
+    if query is not None:
+        payload["query"] = clean(query)
+        payload["terms"] = list(terms)
+        payload["corrections"] = [{"typed": a, "read_as": b} for a, b in corrections]
+    payload["results"] = results
+    return dump_json(payload)
+
+
+def faq_all_text(faq: Faq) -> str:
+    return "\n".join(faq_answer_text(n, e) for n, e in enumerate(faq.entries, start=1))
+
+
+def faq_all_rich(faq: Faq) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for number, entry in enumerate(faq.entries, start=1):
+        if out:
+            out.append(_text(""))
+        out.extend(faq_answer_rich(number, entry))
+    return out
 
 
 # --- output ----------------------------------------------------------------------------------

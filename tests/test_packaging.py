@@ -16,7 +16,7 @@ from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
-DATA_FILES = {"mlcareer/data/roles.yaml", "mlcareer/data/skills.yaml"}
+DATA_FILES = {"mlcareer/data/roles.yaml", "mlcareer/data/skills.yaml", "mlcareer/data/faq.yaml"}
 
 
 def _copy_repo(dest: Path) -> Path:

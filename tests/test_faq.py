@@ -1,0 +1,242 @@
+"""FAQ data, search ranking and the `faq` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlcareer.catalog import load_bundled, load_bundled_faq, load_file
+from mlcareer.faq import Index, stem, within_one_edit, words
+from mlcareer.strictyaml import DataError
+
+from .conftest import RunCli, write
+
+SEED_QUESTIONS = {
+    "mle-vs-data-scientist": ["how is an ML engineer different from a data scientist", "mle versus ds"],
+    "programming-languages": ["which language should I learn", "is python enough or do I need java"],
+    "do-i-need-a-phd": ["is a doctorate required", "do you need a degree for machine learning engineering"],
+    "deployment-skills": ["skills for deploying models", "how to ship a model with kubernetes"],
+    "how-much-maths": ["how much mathematics", "do I need linear algebra and calculus"],
+    "common-challenges": ["what problems do ML engineers run into", "hardest difficulties in the job"],
+}
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Index(load_bundled_faq())
+
+
+def top(index: Index, query: str) -> str:
+    _, hits = index.search(query)
+    assert hits, f"nothing found for {query!r}"
+    return hits[0].entry.id
+
+
+def test_faq_has_at_least_18_complete_entries() -> None:
+    faq = load_bundled_faq()
+    assert len(faq.entries) >= 18
+    role_ids = {r.id for r in load_bundled().roles}
+    for entry in faq.entries:
+        assert entry.topic and entry.tags and entry.roles and entry.answer.strip()
+        assert set(entry.roles) <= role_ids, entry.id
+    assert set(SEED_QUESTIONS) <= {e.id for e in faq.entries}
+
+
+def test_faq_covers_every_section_of_the_seed() -> None:
+    text = " ".join(e.question + " " + e.answer for e in load_bundled_faq().entries).lower()
+    for fact in (
+        "2015-2017",
+        "fintech",
+        "$100,000-$150,000",
+        "automl",
+        "fairness",
+        "theory",
+        "chip huyen",
+        "edge ai",
+        "security",
+        "cost",
+        "kaggle",
+        "2010",
+        "ai researcher",
+    ):
+        assert fact in text, fact
+
+
+@pytest.mark.parametrize(("entry", "query"), [(e, q) for e, qs in SEED_QUESTIONS.items() for q in qs])
+def test_each_seed_question_comes_first_for_a_differently_worded_query(index: Index, entry: str, query: str) -> None:
+    assert top(index, query) == entry
+
+
+@pytest.mark.parametrize(
+    ("queries", "entry"),
+    [
+        (["phd", "doctorate", "Ph.D.", "doctoral degree"], "do-i-need-a-phd"),
+        (["pay", "salary", "compensation", "how much do they earn"], "salary"),
+        (["deploy models", "deploying models", "deployment of models", "deployed models"], "deployment-skills"),
+        (["MLE vs DS", "machine learning engineer versus data science"], "mle-vs-data-scientist"),
+        (["maths", "math", "mathematics"], "how-much-maths"),
+    ],
+)
+def test_synonyms_and_word_forms_rank_alike(index: Index, queries: list[str], entry: str) -> None:
+    for query in queries:
+        assert top(index, query) == entry, query
+
+
+@pytest.mark.parametrize(
+    ("query", "entry", "fix"),
+    [
+        ("salery", "salary", ("salery", "salary")),
+        ("deploying with kubrenetes", "deployment-skills", ("kubrenetes", "kubernetes")),
+        ("machine lerning engineer vs data scientist", "mle-vs-data-scientist", ("lerning", "learning")),
+        ("carreer outlook", "career-outlook", ("carreer", "career")),
+        ("docotrate", "do-i-need-a-phd", ("docotrate", "doctorate")),
+    ],
+)
+def test_one_typo_per_word_is_forgiven(index: Index, query: str, entry: str, fix: tuple[str, str]) -> None:
+    understood, hits = index.search(query)
+    assert hits[0].entry.id == entry
+    assert fix in understood.corrections
+
+
+def test_exact_words_outrank_typo_matches(index: Index) -> None:
+    exact = dict((h.entry.id, h.score) for h in index.search("salary")[1])
+    typo = dict((h.entry.id, h.score) for h in index.search("salery")[1])
+    assert typo["salary"] < exact["salary"]
+
+
+def test_question_text_weighs_more_than_the_answer(index: Index) -> None:
+    _, hits = index.search("automl")
+    assert hits[0].entry.id == "automl-democratisation"
+    _, hits = index.search("kaggle")
+    assert hits[0].entry.id == "how-to-get-started"
+
+
+def test_nonsense_matches_nothing(index: Index) -> None:
+    for query in ("xyzzy plugh", "the of and", "qwertyuiop", "zzz"):
+        assert index.search(query)[1] == [], query
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_search_never_fails_and_ranks_best_first(text: str) -> None:
+    index = Index(load_bundled_faq())
+    _, hits = index.search(text)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s > 0 for s in scores)
+
+
+@given(st.text(alphabet="abcdefgh", min_size=1, max_size=8), st.text(alphabet="abcdefgh", min_size=1, max_size=8))
+def test_within_one_edit_is_symmetric(a: str, b: str) -> None:
+    assert within_one_edit(a, b) == within_one_edit(b, a)
+
+
+@given(st.text(alphabet="abcdefgh", min_size=2, max_size=8), st.integers(0, 7))
+def test_dropping_one_letter_is_one_edit(word: str, at: int) -> None:
+    at %= len(word)
+    assert within_one_edit(word, word[:at] + word[at + 1 :])
+
+
+def test_word_forms_share_a_stem() -> None:
+    assert stem("deploy") == stem("deploying") == stem("deployment") == stem("deployed") == stem("deploys")
+    assert stem("salaries") == stem("salary")
+    assert stem("engineering") == stem("engineer") == stem("engineers")
+    assert words("What's C++ for?") == ["what", "c++", "for"]
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def test_faq_lists_questions_numbered_and_grouped(run: RunCli) -> None:
+    out = run("faq").stdout
+    lines = out.splitlines()
+    assert lines[0] == "The role"
+    assert lines[1].strip().startswith("1. What exactly is a machine learning engineer?")
+    assert "Education" in lines and "Debates" in lines
+    assert " 22. How do I get started in ML engineering?" in out
+
+
+def test_faq_number_shows_one_answer(run: RunCli) -> None:
+    out = run("faq", "10").stdout
+    assert out.startswith("10. Do I need a PhD to be an ML engineer?\n\nUsually not.")
+    assert "**" not in out
+
+
+@pytest.mark.parametrize("number", ["0", "23", "999"])
+def test_faq_number_out_of_range_exits_2(run: RunCli, number: str) -> None:
+    result = run("faq", number, code=2)
+    assert result.stderr == f"mlcareer: error: no question {number}; choose 1 to 22 (mlcareer faq lists them)\n"
+
+
+def test_faq_search_shows_best_answer_and_see_also(run: RunCli) -> None:
+    out = run("faq", "ml", "engineer", "vs", "data", "scientist").stdout
+    assert out.startswith("14. What's the difference between a Machine Learning Engineer and a Data")
+    flat = " ".join(out.split())
+    assert "See also: • How do ML engineers, data scientists and AI researchers differ? (mlcareer faq 15)" in flat
+
+
+def test_faq_nonsense_exits_1_and_lists_questions(run: RunCli) -> None:
+    result = run("faq", "xyzzy", "plugh", code=1)
+    assert result.stdout == ""
+    first, *rest = result.stderr.splitlines()
+    assert first == "mlcareer: error: no question matches 'xyzzy plugh'; these are the questions:"
+    assert "The role" in rest and any("Do I need a PhD" in line for line in rest)
+
+
+def test_faq_json_carries_scores_best_first(run: RunCli) -> None:
+    data = json.loads(run("faq", "--json", "salery").stdout)
+    assert data["version"] == 1 and data["query"] == "salery"
+    assert data["corrections"] == [{"typed": "salery", "read_as": "salary"}]
+    scores = [r["score"] for r in data["results"]]
+    assert scores == sorted(scores, reverse=True) and data["results"][0]["id"] == "salary"
+    assert {"number", "id", "topic", "question", "tags", "roles", "answer", "score"} == set(data["results"][0])
+
+
+def test_faq_json_nonsense_is_empty_and_exit_1(run: RunCli) -> None:
+    result = run("faq", "--json", "xyzzy", code=1)
+    assert json.loads(result.stdout)["results"] == []
+
+
+def test_faq_all_prints_every_answer_plainly_when_piped(run: RunCli) -> None:
+    out = run("faq", "--all").stdout
+    for entry in load_bundled_faq().entries:
+        assert entry.question in out
+    assert "\x1b" not in out
+
+
+def test_faq_all_json(run: RunCli) -> None:
+    assert len(json.loads(run("faq", "--all", "--json").stdout)["results"]) == 22
+
+
+def test_faq_all_with_words_is_a_usage_error(run: RunCli) -> None:
+    run("faq", "--all", "pay", code=2)
+
+
+def test_show_links_the_faq_entries_of_a_role(run: RunCli) -> None:
+    out = run("show", "researcher").stdout
+    assert "Questions people ask" in out
+    assert "Do I need a PhD to be an ML engineer? (mlcareer faq 10)" in out
+    assert "Where do ML engineers work?" not in out
+
+
+def test_faq_file_validates_and_reports_unknown_roles(run: RunCli, tmp_path: Path) -> None:
+    from .conftest import ROOT
+
+    assert "22 FAQ entries" in run("validate", str(ROOT / "data" / "faq.yaml")).stdout
+    bad = write(
+        tmp_path,
+        "faq.yaml",
+        "faq:\n  - id: x\n    topic: T\n    question: Q?\n    answer: A.\n    roles: [ds, astronaut]\n",
+    )
+    result = run("validate", str(bad), code=1)
+    assert f"{bad}:6: faq entry 'x' names role 'astronaut', which does not exist" in result.stderr
+
+
+def test_faq_synonym_group_needs_two_words(tmp_path: Path) -> None:
+    bad = write(tmp_path, "faq.yaml", "faq: []\nsynonyms:\n  - [alone]\n")
+    with pytest.raises(DataError, match=r"faq.yaml:3: synonym group item 1 needs at least two words"):
+        load_file(bad)
