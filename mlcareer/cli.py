@@ -17,7 +17,9 @@ from mlcareer import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from mlcareer.models import Catalog, Faq, FaqEntry
+    from mlcareer.history import HistoryWarning
+    from mlcareer.models import Catalog, Faq, FaqEntry, Role
+    from mlcareer.quiz import QuizResult
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -340,6 +342,175 @@ def _print_answer(chosen: tuple[int, FaqEntry], others: list[tuple[int, FaqEntry
     else:
         render.write_text(render.faq_answer_text(number, entry))
     render.print_renderables(render.faq_see_also(others, console.width), console)
+
+
+EXPORT_SUFFIXES = (".md", ".html", ".svg")
+
+
+@app.command()
+def quiz(
+    role: Annotated[
+        str | None, typer.Option("--role", "-r", help="Target role (id, alias or title). Asked when not given.")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="YAML or JSON file of skill id -> level 0-4; runs without prompts.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    export: Annotated[
+        Path | None,
+        typer.Option("--export", help="Also write the report to FILE: .md, .html or .svg.", dir_okay=False),
+    ] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not add this result to your history.")] = False,
+) -> None:
+    """Rate your skills against concrete milestones: readiness, fit for every role, gaps and a plan.
+
+    Each question lists what people at each level have done; pick the highest that is true of
+    you. Without a terminal, give your answers in a file with --answers.
+
+    Example: mlcareer quiz --role mle
+    """
+    from mlcareer.catalog import UnknownRoleError, find_role
+    from mlcareer.strictyaml import DataError
+
+    if export is not None and export.suffix.lower() not in EXPORT_SUFFIXES:
+        fail(f"cannot export to '{export.name}'; use a file ending in .md, .html or .svg", EXIT_USAGE)
+    cat = catalog()
+    target = None
+    if role is not None:
+        try:
+            target = find_role(cat, role)
+        except UnknownRoleError as exc:
+            fail(str(exc), EXIT_USAGE)
+    missing: tuple[str, ...] = ()
+    if answers is not None:
+        from mlcareer.answers import load_answers
+
+        try:
+            sheet = load_answers(answers, cat.skills)
+        except DataError as exc:
+            fail_data(exc)
+        given, missing = sheet.answers, sheet.missing
+    else:
+        given, target = _ask_quiz(cat, target)
+    from mlcareer import quiz as scoring
+
+    if target is None:
+        best = scoring.fit(cat, given)[0].role
+        target = find_role(cat, best)
+    result = scoring.score(cat, target, given)
+    _report_quiz(result, cat, missing, json_out, export)
+    if not no_save:
+        _save_quiz(result)
+
+
+def _ask_quiz(cat: Catalog, target: Role | None) -> tuple[dict[str, int | None], Role]:
+    """Run the prompts; exit 2 without a terminal, 130 when cancelled."""
+    from mlcareer import prompts
+    from mlcareer.catalog import find_role
+
+    if not prompts.terminal_available():
+        fail("the quiz needs a terminal to ask its questions; give your answers with --answers FILE", EXIT_USAGE)
+    try:
+        if target is None:
+            target = find_role(cat, prompts.ask_role(cat.roles))
+        return prompts.ask_all(cat.skills), target
+    except (KeyboardInterrupt, EOFError):
+        sys.stderr.write("mlcareer: quiz cancelled; nothing was saved\n")
+        raise typer.Exit(EXIT_CANCELLED) from None
+
+
+def _report_quiz(
+    result: QuizResult, cat: Catalog, missing: tuple[str, ...], json_out: bool, export: Path | None
+) -> None:
+    from mlcareer import render
+
+    names = {s.id: s.name for s in cat.skills}
+    if json_out:
+        render.write_text(render.quiz_json(result, missing))
+    else:
+        console = render.make_console()
+        render.print_renderables(render.quiz_report(result, names, console.width), console)
+    sys.stdout.flush()
+    if missing:
+        sys.stderr.write(f"mlcareer: note: not in the answers file, scored as 'not sure yet': {', '.join(missing)}\n")
+    if export is not None:
+        from mlcareer.history import atomic_write
+
+        try:
+            atomic_write(export, render.quiz_export(result, names, export.suffix.lower()))
+        except OSError as exc:
+            fail(f"cannot write {export}: {exc.strerror or exc}", EXIT_DATA)
+        sys.stderr.write(f"mlcareer: wrote the report to {export}\n")
+
+
+def _save_quiz(result: QuizResult) -> None:
+    import datetime
+
+    from mlcareer import history
+
+    record = history.Record(
+        taken_at=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        role=result.role,
+        title=result.title,
+        readiness=result.readiness,
+        answers=result.answers,
+    )
+    try:
+        warnings = history.save(record)
+    except OSError as exc:
+        sys.stderr.write(f"mlcareer: warning: could not save this result: {exc.strerror or exc}\n")
+        return
+    _warn(warnings)
+
+
+def _warn(warnings: list[HistoryWarning]) -> None:
+    from mlcareer.text import one_line
+
+    for warning in warnings:
+        sys.stderr.write(f"mlcareer: warning: {one_line(warning.message)}\n")
+
+
+@app.command()
+def history(
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
+) -> None:
+    """Show your past quiz results per role, oldest to newest, with the change each time.
+
+    Results are saved in your user data folder (MLCAREER_HOME overrides it).
+
+    Example: mlcareer history
+    """
+    from mlcareer import history as saved
+    from mlcareer import render
+
+    if clear:
+        if not yes:
+            if not sys.stdin.isatty():
+                fail("history --clear asks before deleting; without a terminal, add --yes", EXIT_USAGE)
+            if not typer.confirm(f"Delete every saved quiz result in {saved.history_path()}?", default=False):
+                sys.stderr.write("mlcareer: nothing was deleted\n")
+                return
+        count = saved.clear()
+        sys.stderr.write(f"mlcareer: deleted {count} saved result{'s' * (count != 1)}\n")
+        return
+    records, warnings = saved.load()
+    _warn(warnings)
+    groups = saved.progress(records)
+    if json_out:
+        render.write_text(render.history_json(groups))
+    elif not groups:
+        sys.stderr.write("mlcareer: no saved results yet; take the quiz with 'mlcareer quiz'\n")
+    else:
+        console = render.make_console()
+        render.print_renderables(render.history_table(groups, console.width), console)
 
 
 def main() -> None:

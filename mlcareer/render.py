@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from mlcareer.compare import Cell, Comparison
-from mlcareer.models import Faq, FaqEntry, Figure, Role
+from mlcareer.models import Faq, FaqEntry, Figure, Resource, Role
 from mlcareer.profile import Profile
 from mlcareer.text import clean, csv_cell, one_line
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.table import Table
     from rich.text import Text
+
+    from mlcareer.history import Progress
+    from mlcareer.quiz import QuizResult
 
 JSON_VERSION = 1
 NARROW = 80
@@ -410,6 +413,211 @@ def faq_all_rich(faq: Faq) -> list[RenderableType]:
             out.append(_text(""))
         out.extend(faq_answer_rich(number, entry))
     return out
+
+
+# --- quiz ------------------------------------------------------------------------------------
+
+BAR_WIDTH = 20
+
+
+def bar(percent: float, width: int = BAR_WIDTH) -> str:
+    """A percentage as a bar: 50 -> '██████████░░░░░░░░░░'."""
+    filled = round(max(0.0, min(percent, 100.0)) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0f}%"
+
+
+def _resource_line(resource: Resource) -> str:
+    title, author = one_line(resource.title), one_line(resource.author)
+    return f"{title}, {author}: {resource.kind}, {resource.cost}, about {resource.hours} h"
+
+
+def quiz_report(result: QuizResult, names: dict[str, str], width: int = NARROW, top: int = 5) -> list[RenderableType]:
+    """The quiz report: readiness, fit for every role, top gaps, strengths and the learning plan."""
+    out: list[RenderableType] = [
+        _text(f"Readiness for {result.title}: {_pct(result.readiness)}", "bold"),
+        _text(f"{bar(result.readiness)} {_pct(result.readiness)}"),
+        _text(""),
+        _text("Fit for every role", "bold"),
+    ]
+    fit = _table("role", "readiness", "")
+    for item in result.fit:
+        marker = "  <- your target" if item.role == result.role else ""
+        fit.add_row(_text(item.title + marker), _text(bar(item.readiness, 10)), _text(_pct(item.readiness)))
+    out.append(fit)
+    out += [_text(""), _text(f"Biggest gaps for {result.title}", "bold")]
+    if result.gaps:
+        gaps = _table("skill", "you", "needed", "gap")
+        for gap in result.gaps[:top]:
+            gaps.add_row(
+                _text(gap.name),
+                _text(f"{dots(gap.you)} {gap.you}"),
+                _text(f"{dots(gap.needed)} {gap.needed}"),
+                _text(f"{'■' * gap.size} {gap.size}"),
+            )
+        out.append(gaps)
+        out.append(_wrapped("gap = importance (1-5) x levels missing", width, "", ""))
+    else:
+        out.append(_wrapped("None: you meet every requirement of this role.", width))
+    if result.strengths:
+        out += [_text(""), _text("Strengths", "bold")]
+        out += [_wrapped(f"{g.name} (you {g.you}, needed {g.needed})", width, "  • ", "    ") for g in result.strengths]
+    if result.unsure:
+        out += [_text(""), _text("Not sure yet (scored as 0)", "bold")]
+        out += [_wrapped(names.get(s, s), width, "  • ", "    ") for s in result.unsure]
+    if result.plan:
+        out += [_text(""), _text(f"Learning plan (about {result.plan_hours} hours)", "bold")]
+        for index, step in enumerate(result.plan, start=1):
+            head = f"{index}. {step.name}: from level {step.you} to {step.you + 1} (needed: {step.needed})"
+            out.append(_wrapped(head, width, "  ", "     "))
+            out.append(_wrapped(f"Milestone: {step.milestone}", width, "     ", "     "))
+            out += [_wrapped(_resource_line(r), width, "     • ", "       ") for r in step.resources]
+    return out
+
+
+def quiz_markdown(result: QuizResult, names: dict[str, str], top: int = 5) -> str:
+    lines = [
+        f"# mlcareer quiz: {_md(result.title)}",
+        "",
+        f"**Readiness: {_pct(result.readiness)}** `{bar(result.readiness)}`",
+        "",
+        "## Fit for every role",
+        "",
+        "| Role | Readiness |",
+        "|---|---|",
+    ]
+    lines += [f"| {_md(f.title)} | {_pct(f.readiness)} |" for f in result.fit]
+    lines += ["", "## Biggest gaps", ""]
+    if result.gaps:
+        lines += ["| Skill | You | Needed | Gap |", "|---|---|---|---|"]
+        lines += [f"| {_md(g.name)} | {g.you} | {g.needed} | {g.size} |" for g in result.gaps[:top]]
+        lines += ["", "Gap = importance (1-5) x levels missing."]
+    else:
+        lines.append("None: you meet every requirement of this role.")
+    if result.strengths:
+        lines += ["", "## Strengths", ""]
+        lines += [f"- {_md(g.name)} (you {g.you}, needed {g.needed})" for g in result.strengths]
+    if result.unsure:
+        lines += ["", "## Not sure yet (scored as 0)", ""]
+        lines += [f"- {_md(names.get(s, s))}" for s in result.unsure]
+    if result.plan:
+        lines += ["", f"## Learning plan (about {result.plan_hours} hours)", ""]
+        for index, step in enumerate(result.plan, start=1):
+            lines.append(
+                f"{index}. **{_md(step.name)}**: from level {step.you} to {step.you + 1} (needed: {step.needed})"
+            )
+            lines.append(f"   - Milestone: {_md(step.milestone)}")
+            lines += [f"   - [ ] {_md(_resource_line(r))}" for r in step.resources]
+    return "\n".join(lines) + "\n"
+
+
+def quiz_json(result: QuizResult, missing: Sequence[str] = ()) -> str:
+    payload = {
+        "version": JSON_VERSION,
+        "role": {"id": result.role, "title": clean(result.title)},
+        "readiness": result.readiness,
+        "answers": result.answers,
+        "unsure": list(result.unsure),
+        "missing": list(missing),
+        "fit": [{"role": f.role, "title": clean(f.title), "readiness": f.readiness} for f in result.fit],
+        "gaps": [
+            {
+                "skill": g.skill,
+                "name": clean(g.name),
+                "you": g.you,
+                "needed": g.needed,
+                "importance": g.importance,
+                "gap": g.size,
+            }
+            for g in result.gaps
+        ],
+        "strengths": [{"skill": g.skill, "you": g.you, "needed": g.needed} for g in result.strengths],
+        "plan": {
+            "hours": result.plan_hours,
+            "steps": [
+                {
+                    "skill": step.skill,
+                    "from": step.you,
+                    "to": step.you + 1,
+                    "needed": step.needed,
+                    "milestone": clean(step.milestone),
+                    "resources": [
+                        {
+                            "title": clean(r.title),
+                            "author": clean(r.author),
+                            "kind": r.kind,
+                            "cost": r.cost,
+                            "hours": r.hours,
+                        }
+                        for r in step.resources
+                    ],
+                }
+                for step in result.plan
+            ],
+        },
+    }
+    return dump_json(payload)
+
+
+def quiz_export(result: QuizResult, names: dict[str, str], suffix: str) -> str:
+    """The report as a shareable document: .md, .html or .svg."""
+    if suffix == ".md":
+        return quiz_markdown(result, names)
+    import io
+
+    console = make_console(io.StringIO(), record=True, width=NARROW + 20)
+    print_renderables(quiz_report(result, names, NARROW + 20), console)
+    if suffix == ".html":
+        return console.export_html(inline_styles=True)
+    return console.export_svg(title=f"mlcareer quiz: {clean(result.title)}")
+
+
+# --- history ---------------------------------------------------------------------------------
+
+
+def history_table(groups: Sequence[tuple[str, Sequence[Progress]]], width: int = NARROW) -> list[RenderableType]:
+    """Past results per role, oldest first, each with its change since the one before."""
+    out: list[RenderableType] = []
+    for index, (_, items) in enumerate(groups):
+        if index:
+            out.append(_text(""))
+        first, last = items[0].record, items[-1].record
+        change = last.readiness - first.readiness
+        summary = f"{first.title}: {_pct(first.readiness)}"
+        if len(items) > 1:
+            summary += f" -> {_pct(last.readiness)}, {change:+.0f} over {len(items)} quizzes"
+        out.append(_wrapped(summary, width, "", "  "))
+        for item in items:
+            delta = "" if item.change is None else f" ({item.change:+.0f})"
+            line = f"{item.record.taken_at}  {bar(item.record.readiness, 10)} {_pct(item.record.readiness)}{delta}"
+            out.append(_text("  " + line))
+    return out
+
+
+def history_json(groups: Sequence[tuple[str, Sequence[Progress]]]) -> str:
+    payload = {
+        "version": JSON_VERSION,
+        "roles": [
+            {
+                "role": role,
+                "title": clean(items[0].record.title),
+                "results": [
+                    {
+                        "taken_at": p.record.taken_at,
+                        "readiness": p.record.readiness,
+                        "change": p.change,
+                        "answers": p.record.answers,
+                    }
+                    for p in items
+                ],
+            }
+            for role, items in groups
+        ],
+    }
+    return dump_json(payload)
 
 
 # --- output ----------------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""The quiz's interactive questions. The only module that imports questionary (and only when the quiz runs)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from mlcareer.models import Role, Skill
+from mlcareer.text import one_line
+
+if TYPE_CHECKING:
+    from questionary import Question
+
+UNSURE = -1
+UNSURE_TITLE = "Not sure yet (counts as level 0)"
+
+
+def terminal_available() -> bool:
+    """Whether prompts can be answered: a terminal on stdin and stdout, or an input set for this session."""
+    from prompt_toolkit.application.current import get_app_session
+
+    # NOTE: tests and embedders pass keys through create_app_session(input=...); honour that input.
+    if getattr(get_app_session(), "_input", None) is not None:
+        return True
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask(question: Question) -> Any:
+    """Ask and return the answer; Ctrl-C raises KeyboardInterrupt, Ctrl-D raises EOFError."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add("c-d", eager=True)
+    def _end_of_input(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([extra, app.key_bindings or KeyBindings()])
+    return question.unsafe_ask()
+
+
+def ask_role(roles: Sequence[Role]) -> str:
+    """The id of the role the person picks as their target."""
+    import questionary
+
+    choices = [questionary.Choice(title=f"{one_line(r.title)}: {one_line(r.summary)}", value=r.id) for r in roles]
+    answer = _ask(questionary.select("Which role are you aiming for?", choices=choices))
+    return str(answer)
+
+
+def ask_level(skill: Skill, number: int, total: int) -> int | None:
+    """The level whose anchor the person picks for one skill; None for "not sure yet"."""
+    import questionary
+
+    choices = [questionary.Choice(title=one_line(anchor), value=level) for level, anchor in enumerate(skill.anchors)]
+    choices.append(questionary.Choice(title=UNSURE_TITLE, value=UNSURE))
+    message = (
+        f"Skill {number} of {total}: {one_line(skill.name)}\n"
+        f"  {one_line(skill.description)}\n"
+        "  Which sentence describes what you have done? Pick the highest that is true."
+    )
+    answer = _ask(questionary.select(message, choices=choices, instruction="(arrow keys, Enter)"))
+    return None if answer == UNSURE else int(answer)
+
+
+def ask_all(skills: Sequence[Skill]) -> dict[str, int | None]:
+    """One question per skill, in catalogue order."""
+    return {skill.id: ask_level(skill, number, len(skills)) for number, skill in enumerate(skills, start=1)}

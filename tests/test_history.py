@@ -1,0 +1,115 @@
+"""Saved results: round trip, progress, corrupt files, clearing, concurrent saves."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlcareer import history
+
+from .conftest import RunCli, write
+from .test_quiz import ANSWERS_YAML
+
+
+def home() -> Path:
+    return Path(os.environ["MLCAREER_HOME"])
+
+
+def take(run: RunCli, tmp_path: Path, text: str, role: str = "mle") -> None:
+    run("quiz", "-r", role, "--answers", str(write(tmp_path, "answers.yaml", text)))
+
+
+def test_history_round_trip_with_change(run: RunCli, tmp_path: Path) -> None:
+    take(run, tmp_path, ANSWERS_YAML)
+    take(run, tmp_path, ANSWERS_YAML.replace("mlops: 1", "mlops: 4").replace("cloud: 1", "cloud: 3"))
+    take(run, tmp_path, ANSWERS_YAML, role="ds")
+    out = run("history").stdout
+    lines = out.splitlines()
+    # 79 / 153 = 51.6%; mlops 1 -> 4 adds 5 x 3 and cloud 1 -> 3 adds 5 x 2: 104 / 153 = 68.0%.
+    assert lines[0] == "Machine Learning Engineer: 52% -> 68%, +16 over 2 quizzes"
+    assert lines[1].endswith(" 52%") and lines[2].endswith(" 68% (+16)")
+    assert "Data Scientist: 65%" in out
+
+
+def test_history_json(run: RunCli, tmp_path: Path) -> None:
+    take(run, tmp_path, ANSWERS_YAML)
+    take(run, tmp_path, ANSWERS_YAML.replace("mlops: 1", "mlops: 2"))
+    data = json.loads(run("history", "--json").stdout)
+    assert data["version"] == 1
+    (group,) = data["roles"]
+    assert group["role"] == "ml-engineer"
+    # mlops 1 -> 2 adds 5 of 153 weighted levels: 51.6% -> 54.9%.
+    assert [r["change"] for r in group["results"]] == [None, 3.3]
+    assert group["results"][0]["answers"]["python"] == 3
+
+
+def test_no_save(run: RunCli, tmp_path: Path) -> None:
+    run("quiz", "-r", "mle", "--answers", str(write(tmp_path, "a.yaml", ANSWERS_YAML)), "--no-save")
+    assert not (home() / "history.json").exists()
+    assert "no saved results yet" in run("history").stderr
+
+
+def test_corrupt_history_is_set_aside_and_the_tool_keeps_working(run: RunCli, tmp_path: Path) -> None:
+    home().mkdir(parents=True)
+    (home() / "history.json").write_text('{"version": 1, "results": [{"role": ', encoding="utf-8")
+    result = run("history")
+    assert "warning: history file" in result.stderr and "moved it to" in result.stderr
+    backups = list(home().glob("history.json.corrupt-*"))
+    assert len(backups) == 1 and backups[0].read_text().startswith('{"version": 1')
+    take(run, tmp_path, ANSWERS_YAML)
+    assert len(json.loads((home() / "history.json").read_text())["results"]) == 1
+
+
+@pytest.mark.parametrize(
+    "content", ["[]", '{"version": 2, "results": []}', '{"version": 1, "results": [{}]}', "\x00\x01"]
+)
+def test_unexpected_history_content_is_treated_as_corrupt(content: str) -> None:
+    path = home() / "history.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(content, encoding="utf-8")
+    records, warnings = history.load(path)
+    assert records == [] and len(warnings) == 1
+    assert not path.exists()
+
+
+def test_clear_with_yes(run: RunCli, tmp_path: Path) -> None:
+    take(run, tmp_path, ANSWERS_YAML)
+    assert run("history", "--clear", "--yes").stderr == "mlcareer: deleted 1 saved result\n"
+    assert json.loads(run("history", "--json").stdout)["roles"] == []
+
+
+def test_clear_without_a_terminal_needs_yes(run: RunCli, tmp_path: Path) -> None:
+    take(run, tmp_path, ANSWERS_YAML)
+    result = run("history", "--clear", code=2)
+    assert "add --yes" in result.stderr
+    assert len(json.loads(run("history", "--json").stdout)["roles"]) == 1
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path: Path) -> None:
+    target = tmp_path / "f.json"
+    history.atomic_write(target, "one")
+    history.atomic_write(target, "two")
+    assert target.read_text() == "two"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json"]
+
+
+SAVER = """
+import sys
+from mlcareer import history
+path = __import__("pathlib").Path(sys.argv[1])
+for i in range(int(sys.argv[2])):
+    history.save(history.Record("2026-01-01T00:00:00", "ml-engineer", "MLE", float(i), {"python": 1}), path)
+"""
+
+
+def test_concurrent_saves_all_land(tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    procs = [subprocess.Popen([sys.executable, "-c", SAVER, str(path), "25"]) for _ in range(4)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
+    records, warnings = history.load(path)
+    assert len(records) == 100 and warnings == []
