@@ -9,7 +9,7 @@ from typing import NamedTuple
 import yaml
 
 from mlcareer.models import LEVELS, Skill
-from mlcareer.strictyaml import Checker, DataError, Problem, read_yaml
+from mlcareer.strictyaml import Checker, DataError, Problem, gc_paused, kind, read_yaml
 
 UNSURE_WORDS = ("unsure", "not sure", "not sure yet")
 
@@ -24,7 +24,8 @@ class AnswerSheet(NamedTuple):
 def load_answers(path: Path, skills: Sequence[Skill]) -> AnswerSheet:
     """Parse and validate an answers file; DataError lists every problem as file:line."""
     name = str(path)
-    root = read_yaml(path, name)
+    with gc_paused():
+        root = read_yaml(path, name)
     if root is None:
         raise DataError([Problem(name, None, "is empty; expected skill ids with levels 0-4, like 'python: 2'")])
     check = Checker(name)
@@ -41,9 +42,10 @@ def load_answers(path: Path, skills: Sequence[Skill]) -> AnswerSheet:
 def _level(check: Checker, node: yaml.Node, skill: str) -> int | None:
     what = f"the answer for '{skill}'"
     if isinstance(node, yaml.ScalarNode):
-        if node.tag.endswith(":null") or node.value.strip().lower() in UNSURE_WORDS:
+        found = kind(node)
+        if found == "null" or (found == "str" and node.value.strip().lower() in UNSURE_WORDS):
             return None
-        if node.tag.endswith(":str") and node.value.strip().isdigit():
+        if found == "str" and node.value.strip().isdigit():
             return check.integer(
                 yaml.ScalarNode("tag:yaml.org,2002:int", node.value.strip(), node.start_mark, node.end_mark),
                 what,

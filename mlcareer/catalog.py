@@ -30,7 +30,7 @@ from mlcareer.models import (
     ToolGroup,
     Workplace,
 )
-from mlcareer.strictyaml import Checker, DataError, Problem, read_yaml, suggest
+from mlcareer.strictyaml import Checker, DataError, Problem, gc_paused, read_yaml, suggest
 
 DATA_ENV = "MLCAREER_DATA"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -151,7 +151,11 @@ def load_file(
     label: str | None = None,
 ) -> DataFile:
     """Load and validate one YAML data file; DataError lists every problem as file:line."""
-    name = label or str(path)
+    with gc_paused():
+        return _load_file(path, known_skills, known_roles, label or str(path))
+
+
+def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[Role], name: str) -> DataFile:
     root = read_yaml(path, name)
     check = Checker(name)
     if root is None:

@@ -92,10 +92,11 @@ def compare(catalog: Catalog, roles: Sequence[Role], aspects: Sequence[str]) -> 
 def _skill_rows(catalog: Catalog, roles: Sequence[Role]) -> list[Row]:
     """A row per skill that any of the roles rates, in catalogue order."""
     rows = []
+    needs = [{rated.skill: rated for rated in role.skills} for role in roles]
     for skill in catalog.skills:
         cells = []
-        for role in roles:
-            need = role.requirement(skill.id)
+        for by_skill in needs:
+            need = by_skill.get(skill.id)
             cells.append(Cell(level=need.level, importance=need.importance) if need else Cell())
         if any(c.level is not None for c in cells):
             rows.append(Row("skills", skill.name, tuple(cells), skill=skill.id))

@@ -93,7 +93,13 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
             5,
             "tagged tag:yaml.org,2002:python/object",
         ),
-        (GOOD_ROLE.replace("title: ML Platform Engineer", "title: &t ML\n    focus2: *t"), 3, "anchors and aliases"),
+        (
+            GOOD_ROLE.replace("summary: Builds", "summary: &s Builds").replace(
+                "focus: Internal ML platforms.", "focus: *s"
+            ),
+            5,
+            "reused through an alias (*name)",
+        ),
         (GOOD_ROLE.replace("    focus:", "\tfocus:"), 6, "YAML syntax error"),
         (GOOD_ROLE.replace("[mlpe]", "[mlpe"), 5, "YAML syntax error"),
         ("roles:\n  - just a string\n", 2, "role item 1 should be a mapping"),
@@ -107,7 +113,7 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
             7,
             "kind 'film' should be one of",
         ),
-        ("roles:\n" + "  " + "[" * 40 + "]" * 40 + "\n", 2, "nesting is deeper than"),
+        ("roles:\n" + "  " + "[" * 2000 + "]" * 2000 + "\n", 2, "exceeded maximum nesting depth"),
     ],
 )
 def test_each_problem_is_reported_with_its_line(

@@ -1,0 +1,183 @@
+"""Start-up and scale benchmark for mlcareer (a benchmark, not a test: it never fails a build).
+
+Times each command as a whole process, several runs, and reports the median against a bare Typer
+program that prints a rich table holding the same text, so the ratio shows what mlcareer adds
+on top of Typer and rich themselves. Then times load-and-compare on generated data files of
+10, 100 and 1,000 roles with 40 skills each.
+
+    python benchmarks/startup.py            # 15 runs each
+    python benchmarks/startup.py --runs 30 --skip-scale
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL = 1.15
+
+ANSWERS = {
+    "python": 3,
+    "software-engineering": 2,
+    "algorithms": 2,
+    "math-stats": 2,
+    "ml-fundamentals": 2,
+    "deep-learning": 1,
+    "data-wrangling": 3,
+    "cloud": 1,
+    "containers": 1,
+    "mlops": 1,
+}
+
+BASELINE = '''
+import json
+import sys
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=True)
+
+
+@app.command()
+def show(path: str) -> None:
+    """Print a table holding the text in PATH."""
+    with open(path, encoding="utf-8") as handle:
+        rows = json.load(handle)
+    table = Table(show_header=False, show_lines=True)
+    table.add_column("text", overflow="fold")
+    for row in rows:
+        table.add_row(row)
+    Console().print(table)
+
+
+@app.command()
+def other() -> None:
+    """A second command, so that --help lists commands as a real CLI does."""
+
+
+app()
+'''
+
+
+def median_seconds(argv: list[str], runs: int, env: dict[str, str]) -> float:
+    """Median wall time of running argv to completion, after one warm-up run."""
+    times = []
+    for index in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        if index:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def startup(runs: int, work: Path) -> list[tuple[str, float, float]]:
+    env = {**os.environ, "COLUMNS": "100", "MLCAREER_HOME": str(work / "home")}
+    env.pop("MLCAREER_DATA", None)
+    # NOTE: an installed wheel has compiled bytecode; let an editable install write it too.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    answers = work / "answers.json"
+    answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    baseline = work / "baseline.py"
+    baseline.write_text(BASELINE, encoding="utf-8")
+    commands = {
+        "--help": ["--help"],
+        "roles": ["roles"],
+        "compare": ["compare"],
+        "show mle": ["show", "mle"],
+        "faq (query)": ["faq", "do", "I", "need", "a", "phd"],
+        "quiz --answers": ["quiz", "--role", "mle", "--answers", str(answers), "--no-save"],
+    }
+    tool = [sys.executable, "-m", "mlcareer"]
+    results = []
+    for name, args in commands.items():
+        output = subprocess.run([*tool, *args], env=env, capture_output=True, text=True, check=True).stdout
+        text = work / f"text-{len(results)}.json"
+        text.write_text(json.dumps(output.splitlines()), encoding="utf-8")
+        base_args = ["--help"] if name == "--help" else ["show", str(text)]
+        ours = median_seconds([*tool, *args], runs, env)
+        theirs = median_seconds([sys.executable, str(baseline), *base_args], runs, env)
+        results.append((name, ours, theirs))
+    return results
+
+
+def scale_file(roles: int, skills: int) -> str:
+    """A data file of `roles` roles, each rating `skills` new skills."""
+    import yaml
+
+    skill_list = [
+        {
+            "id": f"skill-{s}",
+            "name": f"Skill {s}",
+            "description": f"Generated skill {s}.",
+            "anchors": [f"has done step {level} of skill {s}" for level in range(5)],
+        }
+        for s in range(skills)
+    ]
+    role_list = [
+        {
+            "id": f"role-{r}",
+            "title": f"Role {r}",
+            "summary": f"Generated role {r}.",
+            "focus": "Generated focus.",
+            "overview": "Generated overview.",
+            "skills": [
+                {"skill": f"skill-{s}", "level": (r + s) % 5, "importance": 1 + (r * s) % 5} for s in range(skills)
+            ],
+        }
+        for r in range(roles)
+    ]
+    return str(yaml.safe_dump({"skills": skill_list, "roles": role_list}, sort_keys=False, default_flow_style=None))
+
+
+def scale(work: Path, runs: int = 3) -> list[tuple[int, float]]:
+    sys.path.insert(0, str(ROOT))
+    from mlcareer.catalog import load_catalog
+    from mlcareer.compare import DEFAULT_ASPECTS, compare
+
+    results = []
+    for count in (10, 100, 1000):
+        path = work / f"scale-{count}.yaml"
+        path.write_text(scale_file(count, 40), encoding="utf-8")
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            catalog = load_catalog(path)
+            compare(catalog, catalog.roles, DEFAULT_ASPECTS)
+            times.append(time.perf_counter() - start)
+        results.append((count, statistics.median(times)))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--skip-scale", action="store_true")
+    options = parser.parse_args()
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        print(f"\nstart-up, median of {options.runs} runs (goal: ratio <= {GOAL})")
+        print(f"{'command':<16} {'mlcareer':>10} {'baseline':>10} {'ratio':>7}")
+        for name, ours, theirs in startup(options.runs, work):
+            flag = "" if ours / theirs <= GOAL else "  over goal"
+            print(f"{name:<16} {ours * 1000:>8.0f}ms {theirs * 1000:>8.0f}ms {ours / theirs:>7.2f}{flag}")
+        if not options.skip_scale:
+            print("\nscale: load and validate a data file, then compare every role (40 skills each)")
+            print(f"{'roles':>6} {'seconds':>9} {'per role':>10}")
+            for count, seconds in scale(work):
+                print(f"{count:>6} {seconds:>9.3f} {seconds / count * 1000:>8.2f}ms")
+
+
+if __name__ == "__main__":
+    main()
