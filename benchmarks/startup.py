@@ -51,13 +51,14 @@ app = typer.Typer(add_completion=True)
 
 @app.command()
 def show(path: str) -> None:
-    """Print a table holding the text in PATH."""
+    """Print a table of the rows (lists of cell texts) in PATH; the first row is the header."""
     with open(path, encoding="utf-8") as handle:
-        rows = json.load(handle)
-    table = Table(show_header=False, show_lines=True)
-    table.add_column("text", overflow="fold")
+        header, *rows = json.load(handle)
+    table = Table(show_lines=True)
+    for title in header:
+        table.add_column(title, overflow="fold", vertical="top")
     for row in rows:
-        table.add_row(row)
+        table.add_row(*row)
     Console().print(table)
 
 
@@ -81,6 +82,34 @@ def median_seconds(argv: list[str], runs: int, env: dict[str, str]) -> float:
     return statistics.median(times)
 
 
+def same_size_rows(tool: list[str], args: list[str], env: dict[str, str]) -> list[list[str]]:
+    """The table the baseline prints: the command's own cells where it prints a table of
+    data (roles, compare), else its output lines in one column."""
+
+    def run(*extra: str) -> str:
+        return subprocess.run([*tool, *args, *extra], env=env, capture_output=True, text=True, check=True).stdout
+
+    if args[0] == "compare":
+        data = json.loads(run("--json"))
+        rows = [["", *(r["title"] for r in data["roles"])]]
+        for row in data["rows"]:
+            cells = []
+            for role in data["roles"]:
+                cell = row["cells"][role["id"]]
+                lines = cell["text"] + [f"{f['label']}: {f['value']} [1]" for f in cell["figures"]]
+                if cell["level"] is not None:
+                    lines = [f"{'●' * cell['level']} {cell['level']}/4", f"importance {cell['importance']}/5"]
+                cells.append("\n".join(lines))
+            rows.append([row["label"], *cells])
+        return rows
+    if args[0] == "roles":
+        data = json.loads(run("--json"))
+        return [["id", "title", "aliases", "summary"]] + [
+            [r["id"], r["title"], ", ".join(r["aliases"]), r["summary"]] for r in data["roles"]
+        ]
+    return [[""]] + [[line] for line in run().splitlines()]
+
+
 def startup(runs: int, work: Path) -> list[tuple[str, float, float]]:
     env = {**os.environ, "COLUMNS": "100", "MLCAREER_HOME": str(work / "home")}
     env.pop("MLCAREER_DATA", None)
@@ -101,9 +130,8 @@ def startup(runs: int, work: Path) -> list[tuple[str, float, float]]:
     tool = [sys.executable, "-m", "mlcareer"]
     results = []
     for name, args in commands.items():
-        output = subprocess.run([*tool, *args], env=env, capture_output=True, text=True, check=True).stdout
         text = work / f"text-{len(results)}.json"
-        text.write_text(json.dumps(output.splitlines()), encoding="utf-8")
+        text.write_text(json.dumps(same_size_rows(tool, args, env)), encoding="utf-8")
         base_args = ["--help"] if name == "--help" else ["show", str(text)]
         ours = median_seconds([*tool, *args], runs, env)
         theirs = median_seconds([sys.executable, str(baseline), *base_args], runs, env)

@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 import yaml
 
+from mlcareer.errors import DataError, Problem
 from mlcareer.models import LEVELS, Skill
-from mlcareer.strictyaml import Checker, DataError, Problem, gc_paused, kind, read_yaml
+from mlcareer.strictyaml import Checker, gc_paused, kind, read_yaml
 
 UNSURE_WORDS = ("unsure", "not sure", "not sure yet")
 

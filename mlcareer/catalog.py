@@ -1,4 +1,8 @@
-"""Load and validate role, skill and FAQ data (bundled or user-given) into models."""
+"""The catalogue of roles, skills and FAQ entries: bundled data (cached), user files, role lookup.
+
+Parsing lives in `loader` and is imported only when YAML has to be read: on the first run after
+the data changes, and for a user's --data file.
+"""
 
 from __future__ import annotations
 
@@ -7,49 +11,14 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TypeVar
 
-import yaml
-
-from mlcareer.models import (
-    IMPORTANCE,
-    LEVELS,
-    Catalog,
-    Cited,
-    Debate,
-    Education,
-    Faq,
-    FaqEntry,
-    Figure,
-    KeyFact,
-    Person,
-    Resource,
-    Role,
-    RoleSkill,
-    Skill,
-    ToolGroup,
-    Workplace,
-)
-from mlcareer.strictyaml import Checker, DataError, Problem, gc_paused, read_yaml, suggest
+from mlcareer.models import Catalog, Faq, Role, Skill
 
 DATA_ENV = "MLCAREER_DATA"
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESOURCE_KINDS = ("book", "course", "paper", "practice", "video", "docs")
-COSTS = ("free", "paid")
-ROLE_LISTS = ("daily_work", "challenges", "future", "getting_started")
-ROLE_KEYS = (
-    "aliases",
-    "origins",
-    *ROLE_LISTS,
-    "tools",
-    "education",
-    "workplaces",
-    "pay",
-    "outlook",
-    "debates",
-    "people",
-    "key_facts",
-)
+BUNDLED_FILES = ("skills.yaml", "roles.yaml", "faq.yaml")
+
+T = TypeVar("T", Role, Skill)
 
 
 class UnknownRoleError(LookupError):
@@ -60,14 +29,6 @@ class UnknownRoleError(LookupError):
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {' or '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown role '{name}'{hint}")
-
-
-class DataFile(NamedTuple):
-    """What one YAML data file holds; sections it does not have are empty."""
-
-    skills: tuple[Skill, ...] = ()
-    roles: tuple[Role, ...] = ()
-    faq: Faq | None = None
 
 
 def bundled_dir() -> Path:
@@ -84,20 +45,36 @@ def normalise(name: str) -> str:
 
 
 @functools.cache
-def load_bundled() -> Catalog:
-    """The bundled catalogue (loaded once per process)."""
+def _bundled() -> tuple[Catalog, Faq]:
+    """The bundled catalogue and FAQ, from the cache when it matches the files, else from YAML."""
+    from mlcareer import cache
+
     folder = bundled_dir()
-    skills = load_file(folder / "skills.yaml", label="data/skills.yaml").skills
-    roles = load_file(folder / "roles.yaml", known_skills=skills, label="data/roles.yaml").roles
-    return Catalog(roles=roles, skills=skills)
+    sources = [folder / name for name in BUNDLED_FILES]
+    cached = cache.read(sources)
+    if isinstance(cached, list) and len(cached) == 2:
+        catalog, faq = cached
+        if isinstance(catalog, Catalog) and isinstance(faq, Faq):
+            return catalog, faq
+    from mlcareer.loader import load_file
+
+    skills = load_file(sources[0], label="data/skills.yaml").skills
+    roles = load_file(sources[1], known_skills=skills, label="data/roles.yaml").roles
+    faq_file = load_file(sources[2], label="data/faq.yaml").faq
+    assert faq_file is not None, "data/faq.yaml has no 'faq' section"
+    loaded = (Catalog(roles=roles, skills=skills), faq_file)
+    cache.write(sources, list(loaded))
+    return loaded
 
 
-@functools.cache
+def load_bundled() -> Catalog:
+    """The bundled roles and skills (loaded once per process)."""
+    return _bundled()[0]
+
+
 def load_bundled_faq() -> Faq:
     """The bundled FAQ (loaded once per process)."""
-    faq = load_file(bundled_dir() / "faq.yaml", label="data/faq.yaml").faq
-    assert faq is not None, "data/faq.yaml has no 'faq' section"
-    return faq
+    return _bundled()[1]
 
 
 def load_catalog(user_file: Path | None = None) -> Catalog:
@@ -108,6 +85,8 @@ def load_catalog(user_file: Path | None = None) -> Catalog:
     bundled = load_bundled()
     if user_file is None:
         return bundled
+    from mlcareer.loader import load_file
+
     extra = load_file(user_file, known_skills=bundled.skills, known_roles=bundled.roles)
     return Catalog(roles=_merge(bundled.roles, extra.roles), skills=_merge(bundled.skills, extra.skills))
 
@@ -120,7 +99,7 @@ def user_data_path(option: Path | None) -> Path | None:
     return Path(env) if env else None
 
 
-def _merge(base: tuple[Role, ...] | tuple[Skill, ...], extra: Iterable[Role | Skill]) -> tuple:  # type: ignore[type-arg]
+def _merge(base: Sequence[T], extra: Iterable[T]) -> tuple[T, ...]:
     by_id = {item.id: item for item in base}
     for item in extra:
         by_id[item.id] = item
@@ -141,325 +120,3 @@ def find_role(catalog: Catalog, name: str) -> Role:
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.7)
     suggestions = list(dict.fromkeys(names[c].id for c in close))
     raise UnknownRoleError(name, suggestions)
-
-
-def load_file(
-    path: Path,
-    *,
-    known_skills: Sequence[Skill] = (),
-    known_roles: Sequence[Role] = (),
-    label: str | None = None,
-) -> DataFile:
-    """Load and validate one YAML data file; DataError lists every problem as file:line."""
-    with gc_paused():
-        return _load_file(path, known_skills, known_roles, label or str(path))
-
-
-def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[Role], name: str) -> DataFile:
-    root = read_yaml(path, name)
-    check = Checker(name)
-    if root is None:
-        raise DataError([Problem(name, None, "is empty; expected 'roles:', 'skills:' or 'faq:'")])
-    fields = check.mapping(root, "the file", (), ("skills", "roles", "faq", "synonyms", "stopwords"))
-    if fields is None:
-        check.raise_if_failed()
-        return DataFile()
-    if not fields:
-        check.fail(root, "has none of 'roles:', 'skills:' or 'faq:'")
-    for key in ("synonyms", "stopwords"):
-        if key in fields and "faq" not in fields:
-            check.fail(fields[key], f"'{key}' belongs with 'faq'")
-
-    skills = check.items(fields.get("skills"), "skill", lambda n, w: _skill(check, n, w))
-    _unique_ids(check, fields.get("skills"), "skill")
-    skill_ids = {s.id for s in known_skills} | {s.id for s in skills}
-    roles = check.items(fields.get("roles"), "role", lambda n, w: _role(check, n, w, skill_ids))
-    _unique_ids(check, fields.get("roles"), "role")
-    _unique_role_names(check, fields.get("roles"), roles, known_roles)
-
-    faq = None
-    if "faq" in fields:
-        entries = check.items(fields["faq"], "faq entry", lambda n, w: _faq_entry(check, n, w))
-        _unique_ids(check, fields["faq"], "faq entry")
-        synonyms = check.items(fields.get("synonyms"), "synonym group", lambda n, w: _synonyms(check, n, w))
-        stopwords = tuple(w.lower() for w in check.texts(fields.get("stopwords"), "stop word"))
-        faq = Faq(entries=entries, synonyms=synonyms, stopwords=stopwords)
-        _known_faq_roles(check, fields["faq"], entries, [*known_roles, *roles])
-    check.raise_if_failed()
-    return DataFile(skills=skills, roles=roles, faq=faq)
-
-
-def _id(check: Checker, node: yaml.Node, what: str) -> str | None:
-    value = check.text(node, what)
-    if value is not None and not ID_PATTERN.match(value):
-        check.fail(node, f"{what} '{value}' should be lower-case words joined by '-', like 'ml-engineer'")
-        return None
-    return value
-
-
-def _unique_ids(check: Checker, seq: yaml.Node | None, what: str) -> None:
-    if not isinstance(seq, yaml.SequenceNode):
-        return
-    seen: set[str] = set()
-    for item in seq.value:
-        if not isinstance(item, yaml.MappingNode):
-            continue
-        for key, value in item.value:
-            if key.value == "id" and isinstance(value, yaml.ScalarNode):
-                if value.value in seen:
-                    check.fail(value, f"duplicate {what} id '{value.value}'")
-                seen.add(value.value)
-
-
-def _unique_role_names(check: Checker, seq: yaml.Node | None, roles: Sequence[Role], known: Sequence[Role]) -> None:
-    """An alias must name one role only, across the bundled roles and this file."""
-    replaced = {r.id for r in roles}
-    owner: dict[str, str] = {}
-    for role in known:
-        if role.id not in replaced:
-            for name in (role.id, *role.aliases):
-                owner[name] = role.id
-    nodes = seq.value if isinstance(seq, yaml.SequenceNode) else []
-    for role, node in zip(roles, nodes, strict=False):
-        for name in role.aliases:
-            other = owner.get(name)
-            if other is not None and other != role.id:
-                check.fail(node, f"alias '{name}' of role '{role.id}' already names role '{other}'")
-            owner.setdefault(name, role.id)
-        owner.setdefault(role.id, role.id)
-
-
-def _skill(check: Checker, node: yaml.Node, what: str) -> Skill | None:
-    f = check.mapping(node, what, ("id", "name", "description", "anchors"), ("resources",))
-    if f is None or len(f) < 4:
-        return None
-    skill_id = _id(check, f["id"], f"{what} id")
-    where = f"skill '{skill_id}'" if skill_id else what
-    name = check.text(f["name"], f"{where} name")
-    description = check.text(f["description"], f"{where} description")
-    anchors = check.texts(f["anchors"], f"{where} anchor")
-    if isinstance(f["anchors"], yaml.SequenceNode) and len(f["anchors"].value) != len(LEVELS):
-        check.fail(
-            f["anchors"], f"{where} has {len(f['anchors'].value)} anchors; it needs {len(LEVELS)}, for levels 0 to 4"
-        )
-    resources = check.items(f.get("resources"), f"{where} resource", lambda n, w: _resource(check, n, w))
-    if None in (skill_id, name, description) or len(anchors) != len(LEVELS):
-        return None
-    assert skill_id is not None and name is not None and description is not None
-    return Skill(id=skill_id, name=name, description=description, anchors=anchors, resources=resources)
-
-
-def _resource(check: Checker, node: yaml.Node, what: str) -> Resource | None:
-    f = check.mapping(node, what, ("title", "author", "kind", "cost", "hours"))
-    if f is None or len(f) < 5:
-        return None
-    title = check.text(f["title"], f"{what} title")
-    author = check.text(f["author"], f"{what} author")
-    kind = _choice(check, f["kind"], f"{what} kind", RESOURCE_KINDS)
-    cost = _choice(check, f["cost"], f"{what} cost", COSTS)
-    hours = check.integer(f["hours"], f"{what} hours", 0, 10_000)
-    if title is None or author is None or kind is None or cost is None or hours is None:
-        return None
-    return Resource(title=title, author=author, kind=kind, cost=cost, hours=hours)
-
-
-def _choice(check: Checker, node: yaml.Node, what: str, choices: Sequence[str]) -> str | None:
-    value = check.text(node, what)
-    if value is not None and value not in choices:
-        check.fail(node, f"{what} '{value}' should be one of: {', '.join(choices)}")
-        return None
-    return value
-
-
-def _role(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> Role | None:
-    required = ("id", "title", "summary", "focus", "overview", "skills")
-    f = check.mapping(node, what, required, ROLE_KEYS)
-    if f is None or any(k not in f for k in required):
-        return None
-    role_id = _id(check, f["id"], f"{what} id")
-    where = f"role '{role_id}'" if role_id else what
-    title = check.text(f["title"], f"{where} title")
-    summary = check.text(f["summary"], f"{where} summary")
-    focus = check.text(f["focus"], f"{where} focus")
-    overview = check.text(f["overview"], f"{where} overview")
-    aliases = check.items(f.get("aliases"), f"{where} alias", lambda n, w: _id(check, n, w))
-    skills = check.items(f["skills"], f"{where} skill", lambda n, w: _role_skill(check, n, w, skill_ids))
-    seen: set[str] = set()
-    for rated, item in zip(
-        skills, f["skills"].value if isinstance(f["skills"], yaml.SequenceNode) else [], strict=False
-    ):
-        if rated.skill in seen:
-            check.fail(item, f"{where} rates skill '{rated.skill}' twice")
-        seen.add(rated.skill)
-    lists = {key: check.texts(f.get(key), f"{where} {key.replace('_', ' ')}") for key in ROLE_LISTS}
-    role = Role(
-        id=role_id or "",
-        title=title or "",
-        summary=summary or "",
-        focus=focus or "",
-        overview=overview or "",
-        skills=skills,
-        aliases=aliases,
-        origins=check.optional_text(f, "origins", where),
-        tools=check.items(f.get("tools"), f"{where} tools", lambda n, w: _tool_group(check, n, w)),
-        education=_education(check, f.get("education"), f"{where} education"),
-        workplaces=check.items(f.get("workplaces"), f"{where} workplace", lambda n, w: _workplace(check, n, w)),
-        pay=_cited(check, f.get("pay"), f"{where} pay"),
-        outlook=_cited(check, f.get("outlook"), f"{where} outlook"),
-        debates=check.items(f.get("debates"), f"{where} debate", lambda n, w: _debate(check, n, w)),
-        people=check.items(f.get("people"), f"{where} person", lambda n, w: _person(check, n, w)),
-        key_facts=check.items(f.get("key_facts"), f"{where} key fact", lambda n, w: _key_fact(check, n, w)),
-        **lists,
-    )
-    if None in (role_id, title, summary, focus, overview):
-        return None
-    return role
-
-
-def _role_skill(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> RoleSkill | None:
-    f = check.mapping(node, what, ("skill", "level", "importance"))
-    if f is None or len(f) < 3:
-        return None
-    skill = check.text(f["skill"], f"{what} skill")
-    if skill is not None and skill not in skill_ids:
-        check.fail(f["skill"], f"{what} names skill '{skill}', which does not exist{suggest(skill, skill_ids)}")
-        skill = None
-    level = check.integer(f["level"], f"{what} level", LEVELS.start, LEVELS.stop - 1)
-    importance = check.integer(f["importance"], f"{what} importance", IMPORTANCE.start, IMPORTANCE.stop - 1)
-    if skill is None or level is None or importance is None:
-        return None
-    return RoleSkill(skill=skill, level=level, importance=importance)
-
-
-def _tool_group(check: Checker, node: yaml.Node, what: str) -> ToolGroup | None:
-    f = check.mapping(node, what, ("area", "items"))
-    if f is None or len(f) < 2:
-        return None
-    area = check.text(f["area"], f"{what} area")
-    items = check.texts(f["items"], f"{what} item")
-    return ToolGroup(area=area, items=items) if area is not None else None
-
-
-def _workplace(check: Checker, node: yaml.Node, what: str) -> Workplace | None:
-    f = check.mapping(node, what, ("industry", "examples"))
-    if f is None or len(f) < 2:
-        return None
-    industry = check.text(f["industry"], f"{what} industry")
-    examples = check.text(f["examples"], f"{what} examples")
-    return Workplace(industry, examples) if industry is not None and examples is not None else None
-
-
-def _debate(check: Checker, node: yaml.Node, what: str) -> Debate | None:
-    f = check.mapping(node, what, ("topic", "text"))
-    if f is None or len(f) < 2:
-        return None
-    topic = check.text(f["topic"], f"{what} topic")
-    text = check.text(f["text"], f"{what} text")
-    return Debate(topic, text) if topic is not None and text is not None else None
-
-
-def _person(check: Checker, node: yaml.Node, what: str) -> Person | None:
-    f = check.mapping(node, what, ("name", "known_for"))
-    if f is None or len(f) < 2:
-        return None
-    name = check.text(f["name"], f"{what} name")
-    known_for = check.text(f["known_for"], f"{what} known_for")
-    return Person(name, known_for) if name is not None and known_for is not None else None
-
-
-def _key_fact(check: Checker, node: yaml.Node, what: str) -> KeyFact | None:
-    f = check.mapping(node, what, ("label", "value"))
-    if f is None or len(f) < 2:
-        return None
-    label = check.text(f["label"], f"{what} label")
-    value = check.text(f["value"], f"{what} value")
-    return KeyFact(label, value) if label is not None and value is not None else None
-
-
-def _figure(check: Checker, node: yaml.Node, what: str) -> Figure | None:
-    f = check.mapping(node, what, ("label", "value", "source", "year"), ("note",))
-    if f is None or any(k not in f for k in ("label", "value", "source", "year")):
-        return None
-    label = check.text(f["label"], f"{what} label")
-    value = check.text(f["value"], f"{what} value")
-    source = check.text(f["source"], f"{what} source")
-    year_node = f["year"]
-    year: int | None = None
-    undated = isinstance(year_node, yaml.ScalarNode) and year_node.value == "undated"
-    if not undated:
-        year = check.integer(year_node, f"{what} year (or 'undated')", 1900, 2100)
-    note = check.optional_text(f, "note", what)
-    if label is None or value is None or source is None or (year is None and not undated):
-        return None
-    return Figure(label=label, value=value, source=source, year=year, note=note)
-
-
-def _figures(check: Checker, node: yaml.Node | None, what: str) -> tuple[Figure, ...]:
-    return check.items(node, what, lambda n, w: _figure(check, n, w))
-
-
-def _cited(check: Checker, node: yaml.Node | None, what: str) -> Cited:
-    if node is None:
-        return Cited()
-    f = check.mapping(node, what, ("summary",), ("figures",))
-    if f is None or "summary" not in f:
-        return Cited()
-    return Cited(
-        summary=check.text(f["summary"], f"{what} summary") or "",
-        figures=_figures(check, f.get("figures"), f"{what} figure"),
-    )
-
-
-def _education(check: Checker, node: yaml.Node | None, what: str) -> Education:
-    if node is None:
-        return Education()
-    f = check.mapping(node, what, ("summary",), ("routes", "figures"))
-    if f is None or "summary" not in f:
-        return Education()
-    return Education(
-        summary=check.text(f["summary"], f"{what} summary") or "",
-        routes=check.texts(f.get("routes"), f"{what} route"),
-        figures=_figures(check, f.get("figures"), f"{what} figure"),
-    )
-
-
-def _faq_entry(check: Checker, node: yaml.Node, what: str) -> FaqEntry | None:
-    f = check.mapping(node, what, ("id", "topic", "question", "answer"), ("tags", "roles"))
-    if f is None or any(k not in f for k in ("id", "topic", "question", "answer")):
-        return None
-    entry_id = _id(check, f["id"], f"{what} id")
-    where = f"faq entry '{entry_id}'" if entry_id else what
-    topic = check.text(f["topic"], f"{where} topic")
-    question = check.text(f["question"], f"{where} question")
-    answer = check.text(f["answer"], f"{where} answer")
-    tags = check.texts(f.get("tags"), f"{where} tag")
-    roles = check.items(f.get("roles"), f"{where} role", lambda n, w: _id(check, n, w))
-    if entry_id is None or topic is None or question is None or answer is None:
-        return None
-    return FaqEntry(id=entry_id, topic=topic, question=question, answer=answer, tags=tags, roles=roles)
-
-
-def _known_faq_roles(check: Checker, seq: yaml.Node, entries: Sequence[FaqEntry], roles: Sequence[Role]) -> None:
-    """Each FAQ entry's roles must exist, when the roles are known."""
-    if not roles or not isinstance(seq, yaml.SequenceNode):
-        return
-    ids = {r.id for r in roles}
-    by_id = {e.id: e for e in entries}
-    for item in seq.value:
-        fields = dict((k.value, v) for k, v in item.value) if isinstance(item, yaml.MappingNode) else {}
-        entry = by_id.get(getattr(fields.get("id"), "value", ""))
-        if entry is None or not isinstance(fields.get("roles"), yaml.SequenceNode):
-            continue
-        for role, node in zip(entry.roles, fields["roles"].value, strict=False):
-            if role not in ids:
-                check.fail(
-                    node, f"faq entry '{entry.id}' names role '{role}', which does not exist{suggest(role, ids)}"
-                )
-
-
-def _synonyms(check: Checker, node: yaml.Node, what: str) -> tuple[str, ...] | None:
-    words = check.texts(node, f"{what} word")
-    if isinstance(node, yaml.SequenceNode) and len(node.value) < 2:
-        check.fail(node, f"{what} needs at least two words")
-        return None
-    return tuple(w.lower() for w in words) or None

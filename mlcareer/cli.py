@@ -67,7 +67,7 @@ def fail(message: str, code: int) -> NoReturn:
 
 def fail_data(error: Exception) -> NoReturn:
     """Report a DataError: its first problem, and how to see the rest."""
-    from mlcareer.strictyaml import DataError
+    from mlcareer.errors import DataError
 
     assert isinstance(error, DataError)
     first = str(error.problems[0]) if error.problems else str(error)
@@ -80,7 +80,7 @@ def fail_data(error: Exception) -> NoReturn:
 def catalog() -> Catalog:
     """The bundled roles and skills, with the user's --data / MLCAREER_DATA file merged in."""
     from mlcareer.catalog import load_catalog, user_data_path
-    from mlcareer.strictyaml import DataError
+    from mlcareer.errors import DataError
 
     try:
         return load_catalog(user_data_path(state.data))
@@ -91,7 +91,7 @@ def catalog() -> Catalog:
 def bundled_faq() -> Faq:
     """The bundled FAQ, or exit 1 with the problem."""
     from mlcareer.catalog import load_bundled_faq
-    from mlcareer.strictyaml import DataError
+    from mlcareer.errors import DataError
 
     try:
         return load_bundled_faq()
@@ -232,8 +232,9 @@ def validate(
 
     Example: mlcareer validate my-roles.yaml
     """
-    from mlcareer.catalog import load_bundled, load_file
-    from mlcareer.strictyaml import DataError
+    from mlcareer.catalog import load_bundled
+    from mlcareer.errors import DataError
+    from mlcareer.loader import load_file
 
     try:
         bundled = load_bundled()
@@ -376,7 +377,7 @@ def quiz(
     Example: mlcareer quiz --role mle
     """
     from mlcareer.catalog import UnknownRoleError, find_role
-    from mlcareer.strictyaml import DataError
+    from mlcareer.errors import DataError
 
     if export is not None and export.suffix.lower() not in EXPORT_SUFFIXES:
         fail(f"cannot export to '{export.name}'; use a file ending in .md, .html or .svg", EXIT_USAGE)
@@ -440,7 +441,7 @@ def _report_quiz(
     if missing:
         sys.stderr.write(f"mlcareer: note: not in the answers file, scored as 'not sure yet': {', '.join(missing)}\n")
     if export is not None:
-        from mlcareer.history import atomic_write
+        from mlcareer.files import atomic_write
 
         try:
             atomic_write(export, render.quiz_export(result, names, export.suffix.lower()))

@@ -6,9 +6,11 @@ import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 import yaml
+
+from mlcareer.errors import DataError, Problem
 
 try:  # NOTE: libyaml is much faster. The base loader builds nodes only: it never constructs objects.
     from yaml import CBaseLoader as NodeLoader
@@ -69,26 +71,6 @@ def kind(node: yaml.Node) -> str:
                 tag = implicit
                 break
     return tag[len(_TAG) :] if tag.startswith(_TAG) else tag
-
-
-class Problem(NamedTuple):
-    """One thing wrong with a file; `line` is 1-based, or None when it has no line."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.message}"
-
-
-class DataError(Exception):
-    """A data, FAQ or answers file is unreadable or invalid."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: p.line or 0)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def describe(node: yaml.Node) -> str:

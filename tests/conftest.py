@@ -21,6 +21,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("_TYPER_FORCE_DISABLE_TERMINAL", "1")
     monkeypatch.setenv("MLCAREER_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("MLCAREER_CACHE", str(tmp_path / "cache"))
     for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "MLCAREER_DATA", "GITHUB_ACTIONS", "PY_COLORS"):
         monkeypatch.delenv(name, raising=False)
     state.data = None

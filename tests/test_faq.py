@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlcareer.catalog import load_bundled, load_bundled_faq, load_file
+from mlcareer.catalog import load_bundled, load_bundled_faq
+from mlcareer.errors import DataError
 from mlcareer.faq import Index, stem, within_one_edit, words
-from mlcareer.strictyaml import DataError
+from mlcareer.loader import load_file
 
 from .conftest import RunCli, write
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mlcareer import history
+from mlcareer.files import atomic_write
 
 from .conftest import RunCli, write
 from .test_quiz import ANSWERS_YAML
@@ -92,8 +93,8 @@ def test_clear_without_a_terminal_needs_yes(run: RunCli, tmp_path: Path) -> None
 
 def test_atomic_write_leaves_no_temporary_files(tmp_path: Path) -> None:
     target = tmp_path / "f.json"
-    history.atomic_write(target, "one")
-    history.atomic_write(target, "two")
+    atomic_write(target, "one")
+    atomic_write(target, "two")
     assert target.read_text() == "two"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json"]
 
@@ -101,6 +102,7 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path: Path) -> None:
 SAVER = """
 import sys
 from mlcareer import history
+from mlcareer.files import atomic_write
 path = __import__("pathlib").Path(sys.argv[1])
 for i in range(int(sys.argv[2])):
     history.save(history.Record("2026-01-01T00:00:00", "ml-engineer", "MLE", float(i), {"python": 1}), path)

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlcareer.catalog import find_role, load_catalog, load_file
+from mlcareer.catalog import find_role, load_catalog
+from mlcareer.errors import DataError
+from mlcareer.loader import load_file
 from mlcareer.models import Catalog
-from mlcareer.strictyaml import MAX_BYTES, DataError, parse_yaml
+from mlcareer.strictyaml import MAX_BYTES, parse_yaml
 
 from .conftest import write
 
