@@ -100,11 +100,14 @@ def read_yaml(path: Path, label: str | None = None) -> yaml.Node | None:
         raise DataError([Problem(name, None, "no such file")]) from None
     except OSError as exc:
         raise DataError([Problem(name, None, f"cannot read: {exc.strerror or exc}")]) from None
-    return parse_yaml(raw, name)
+    return parse_yaml(raw, name, json_syntax=path.suffix.lower() == ".json")
 
 
-def parse_yaml(raw: bytes, name: str) -> yaml.Node | None:
-    """Parse bytes as one YAML document of nodes; see read_yaml."""
+def parse_yaml(raw: bytes, name: str, *, json_syntax: bool = False) -> yaml.Node | None:
+    """Parse bytes as one YAML document of nodes; see read_yaml.
+
+    With `json_syntax`, the text must also be valid JSON (YAML alone would forgive `{"a": }`).
+    """
     if len(raw) > MAX_BYTES:
         raise DataError([Problem(name, None, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
     try:
@@ -115,17 +118,32 @@ def parse_yaml(raw: bytes, name: str) -> yaml.Node | None:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise DataError([Problem(name, line, "contains a NUL byte; is this a binary file?")])
+    if json_syntax and text.strip():
+        import json
+
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError([Problem(name, exc.lineno, f"JSON syntax error: {exc.msg}")]) from None
+        except RecursionError:
+            raise DataError([Problem(name, None, "JSON nesting is too deep")]) from None
     try:
         return yaml.compose(text, Loader=NodeLoader)  # builds nodes only, constructs nothing
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "YAML syntax error"
+        if exc.problem and exc.context and exc.context_mark is not None and exc.context_mark != mark:
+            what += f" ({exc.context} (from line {exc.context_mark.line + 1}))"
         if "single document" in (exc.context or ""):
             raise DataError([Problem(name, where, "holds more than one YAML document ('---')")]) from None
         if "\t" in what or "tab" in what:
             what += " (use spaces, not tabs, to indent)"
         raise DataError([Problem(name, where, f"YAML syntax error: {what}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        message = f"contains a control character (#x{exc.character:04x}) that YAML does not allow"
+        raise DataError([Problem(name, line, message)]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(name, None, f"YAML error: {exc}")]) from None
     except RecursionError:  # pragma: no cover - only without libyaml, which caps nesting itself
