@@ -93,12 +93,12 @@ def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[
 
     faq = None
     if "faq" in fields:
-        entries = check.items(fields["faq"], "faq entry", lambda n, w: _faq_entry(check, n, w))
+        role_ids = {r.id for r in (*known_roles, *roles)}
+        entries = check.items(fields["faq"], "faq entry", lambda n, w: _faq_entry(check, n, w, role_ids))
         _unique_ids(check, fields["faq"], "faq entry")
         synonyms = check.items(fields.get("synonyms"), "synonym group", lambda n, w: _synonyms(check, n, w))
         stopwords = tuple(w.lower() for w in check.texts(fields.get("stopwords"), "stop word"))
         faq = Faq(entries=entries, synonyms=synonyms, stopwords=stopwords)
-        _known_faq_roles(check, fields["faq"], entries, [*known_roles, *roles])
     check.raise_if_failed()
     return DataFile(skills=skills, roles=roles, faq=faq)
 
@@ -144,8 +144,9 @@ def _unique_role_names(check: Checker, seq: yaml.Node | None, roles: Sequence[Ro
 
 
 def _skill(check: Checker, node: yaml.Node, what: str) -> Skill | None:
-    f = check.mapping(node, what, ("id", "name", "description", "anchors"), ("resources",))
-    if f is None or len(f) < 4:
+    required = ("id", "name", "description", "anchors")
+    f = check.mapping(node, what, required, ("resources",))
+    if f is None or any(key not in f for key in required):
         return None
     skill_id = _id(check, f["id"], f"{what} id")
     where = f"skill '{skill_id}'" if skill_id else what
@@ -337,7 +338,8 @@ def _education(check: Checker, node: yaml.Node | None, what: str) -> Education:
     )
 
 
-def _faq_entry(check: Checker, node: yaml.Node, what: str) -> FaqEntry | None:
+def _faq_entry(check: Checker, node: yaml.Node, what: str, role_ids: set[str]) -> FaqEntry | None:
+    """An FAQ entry; its roles must exist when any roles are known."""
     f = check.mapping(node, what, ("id", "topic", "question", "answer"), ("tags", "roles"))
     if f is None or any(k not in f for k in ("id", "topic", "question", "answer")):
         return None
@@ -347,28 +349,18 @@ def _faq_entry(check: Checker, node: yaml.Node, what: str) -> FaqEntry | None:
     question = check.text(f["question"], f"{where} question")
     answer = check.text(f["answer"], f"{where} answer")
     tags = check.texts(f.get("tags"), f"{where} tag")
-    roles = check.items(f.get("roles"), f"{where} role", lambda n, w: _id(check, n, w))
+    roles = check.items(f.get("roles"), f"{where} role", lambda n, w: _faq_role(check, n, w, where, role_ids))
     if entry_id is None or topic is None or question is None or answer is None:
         return None
     return FaqEntry(id=entry_id, topic=topic, question=question, answer=answer, tags=tags, roles=roles)
 
 
-def _known_faq_roles(check: Checker, seq: yaml.Node, entries: Sequence[FaqEntry], roles: Sequence[Role]) -> None:
-    """Each FAQ entry's roles must exist, when the roles are known."""
-    if not roles or not isinstance(seq, yaml.SequenceNode):
-        return
-    ids = {r.id for r in roles}
-    by_id = {e.id: e for e in entries}
-    for item in seq.value:
-        fields = dict((k.value, v) for k, v in item.value) if isinstance(item, yaml.MappingNode) else {}
-        entry = by_id.get(getattr(fields.get("id"), "value", ""))
-        if entry is None or not isinstance(fields.get("roles"), yaml.SequenceNode):
-            continue
-        for role, node in zip(entry.roles, fields["roles"].value, strict=False):
-            if role not in ids:
-                check.fail(
-                    node, f"faq entry '{entry.id}' names role '{role}', which does not exist{suggest(role, ids)}"
-                )
+def _faq_role(check: Checker, node: yaml.Node, what: str, where: str, role_ids: set[str]) -> str | None:
+    role = _id(check, node, what)
+    if role is not None and role_ids and role not in role_ids:
+        check.fail(node, f"{where} names role '{role}', which does not exist{suggest(role, role_ids)}")
+        return None
+    return role
 
 
 def _synonyms(check: Checker, node: yaml.Node, what: str) -> tuple[str, ...] | None:
