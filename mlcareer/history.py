@@ -108,10 +108,20 @@ def save(record: Record, path: Path | None = None) -> list[HistoryWarning]:
     path = path or history_path()
     warnings: list[HistoryWarning] = []
     with locked(path):
+        _remove_orphans(path)
         records = _read(path, warnings)
         records.append(record)
         atomic_write(path, _serialise(records))
     return warnings
+
+
+def _remove_orphans(path: Path) -> None:
+    """Delete temporary files left by a save that was killed; under the lock, none is in use."""
+    for orphan in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            orphan.unlink()
+        except OSError:
+            continue
 
 
 def clear(path: Path | None = None) -> int:

@@ -115,3 +115,78 @@ def test_concurrent_saves_all_land(tmp_path: Path) -> None:
     assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
     records, warnings = history.load(path)
     assert len(records) == 100 and warnings == []
+
+
+KILLED_SAVER = """
+import sys
+from mlcareer import history
+path = __import__("pathlib").Path(sys.argv[1])
+print("ready", flush=True)
+while True:
+    history.save(history.Record("2026-01-01T00:00:00", "ml-engineer", "MLE", 50.0, {"python": 1}), path)
+"""
+
+
+@pytest.mark.timeout(120)
+def test_killing_a_save_never_corrupts_history(tmp_path: Path) -> None:
+    """SIGKILL a process that saves in a loop, 30 times at random moments: history always reads back whole."""
+    import random
+    import signal
+    import time
+
+    path = tmp_path / "history.json"
+    seed = [
+        history.Record("2025-01-01T00:00:00", "ml-engineer", "MLE", float(i % 100), {"python": 2}) for i in range(3000)
+    ]
+    atomic_write(path, history._serialise(seed))
+    counts = [len(seed)]
+    rng = random.Random(1234)
+    for _ in range(30):
+        with subprocess.Popen(
+            [sys.executable, "-c", KILLED_SAVER, str(path)], stdout=subprocess.PIPE, text=True
+        ) as proc:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+            time.sleep(rng.uniform(0.0, 0.15))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+        records, warnings = history.load(path)
+        assert warnings == [], warnings
+        assert len(records) >= counts[-1]
+        counts.append(len(records))
+    assert counts[-1] > counts[0], "the savers did save"
+    history.save(history.Record("2026-01-02T00:00:00", "ml-engineer", "MLE", 1.0, {}), path)
+    assert not list(tmp_path.glob(".history.json.*.tmp")), "orphaned temporary files are swept by the next save"
+
+
+KILL_MID_SAVE = """
+import os, signal, sys
+from mlcareer import files, history
+path = __import__("pathlib").Path(sys.argv[1])
+if sys.argv[2] == "during-write":
+    real_fdopen = os.fdopen
+    def fdopen(fd, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)
+        def write(text):
+            handle.buffer.write(text[: len(text) // 2].encode())
+            handle.buffer.flush()
+            os.kill(os.getpid(), signal.SIGKILL)
+        handle.write = write
+        return handle
+    files.os.fdopen = fdopen
+else:
+    files.os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+history.save(history.Record("2026-01-01T00:00:00", "ml-engineer", "MLE", 99.0, {"python": 4}), path)
+"""
+
+
+@pytest.mark.parametrize("moment", ["during-write", "before-rename"])
+def test_a_save_killed_at_the_worst_moment_keeps_the_old_history(tmp_path: Path, moment: str) -> None:
+    path = tmp_path / "history.json"
+    history.save(history.Record("2025-01-01T00:00:00", "ml-engineer", "MLE", 40.0, {"python": 1}), path)
+    before = path.read_bytes()
+    result = subprocess.run([sys.executable, "-c", KILL_MID_SAVE, str(path), moment], check=False)
+    assert result.returncode == -9, "the saver was killed mid-save"
+    assert list(tmp_path.glob(".history.json.*.tmp")), "it died with its temporary file half done"
+    assert path.read_bytes() == before
+    records, warnings = history.load(path)
+    assert [r.readiness for r in records] == [40.0] and warnings == []

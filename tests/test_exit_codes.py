@@ -1,0 +1,49 @@
+"""The documented exit codes: 0 success, 1 data or validation error, 2 usage error, 130 cancelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from .conftest import RunCli, write
+
+CASES = [
+    (["roles"], 0),
+    (["compare", "--json"], 0),
+    (["faq", "salary"], 0),
+    (["--data", "{missing}", "roles"], 1),
+    (["validate", "{bad}"], 1),
+    (["quiz", "--answers", "{bad}"], 1),
+    (["faq", "xyzzy"], 1),
+    (["show", "astronaut"], 2),
+    (["compare", "--aspect", "colour"], 2),
+    (["compare", "--no-such-option"], 2),
+    (["faq", "99"], 2),
+    (["quiz"], 2),
+    (["quiz", "--answers", "{good}", "--export", "report.pdf"], 2),
+    (["history", "--clear"], 2),
+    ([], 2),
+]
+
+
+@pytest.mark.parametrize(("args", "code"), CASES, ids=lambda v: " ".join(v) if isinstance(v, list) else str(v))
+def test_exit_code(run: RunCli, tmp_path: Path, args: list[str], code: int) -> None:
+    files = {
+        "missing": str(tmp_path / "missing.yaml"),
+        "bad": str(write(tmp_path, "bad.yaml", "roles: [1\n")),
+        "good": str(write(tmp_path, "good.yaml", "python: 2\n")),
+    }
+    result = run(*(a.format(**files) for a in args), code=code)
+    if code:
+        assert result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.timeout(30)
+def test_cancelled_is_130(run: RunCli) -> None:
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        keys.send_text("\x03")
+        run("quiz", "--role", "mle", code=130)
