@@ -71,15 +71,16 @@ app()
 '''
 
 
-def median_seconds(argv: list[str], runs: int, env: dict[str, str]) -> float:
-    """Median wall time of running argv to completion, after one warm-up run."""
-    times = []
+def paired_medians(ours: list[str], theirs: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
+    """Median wall times of two commands, run alternately so that machine noise hits both alike."""
+    timings: tuple[list[float], list[float]] = ([], [])
     for index in range(runs + 1):
-        start = time.perf_counter()
-        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        if index:
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for argv, times in ((ours, timings[0]), (theirs, timings[1])):
+            start = time.perf_counter()
+            subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            if index:  # the first round warms caches and writes bytecode
+                times.append(time.perf_counter() - start)
+    return statistics.median(timings[0]), statistics.median(timings[1])
 
 
 def same_size_rows(tool: list[str], args: list[str], env: dict[str, str]) -> list[list[str]]:
@@ -133,8 +134,7 @@ def startup(runs: int, work: Path) -> list[tuple[str, float, float]]:
         text = work / f"text-{len(results)}.json"
         text.write_text(json.dumps(same_size_rows(tool, args, env)), encoding="utf-8")
         base_args = ["--help"] if name == "--help" else ["show", str(text)]
-        ours = median_seconds([*tool, *args], runs, env)
-        theirs = median_seconds([sys.executable, str(baseline), *base_args], runs, env)
+        ours, theirs = paired_medians([*tool, *args], [sys.executable, str(baseline), *base_args], runs, env)
         results.append((name, ours, theirs))
     return results
 

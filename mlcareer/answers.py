@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlcareer.errors import DataError, Problem
+from mlcareer.files import read_text
 from mlcareer.models import LEVELS, Skill
-from mlcareer.strictyaml import Checker, gc_paused, kind, read_yaml
+
+if TYPE_CHECKING:
+    import yaml
+
+    from mlcareer.strictyaml import Checker
 
 UNSURE_WORDS = ("unsure", "not sure", "not sure yet")
 
@@ -25,8 +28,16 @@ class AnswerSheet(NamedTuple):
 def load_answers(path: Path, skills: Sequence[Skill]) -> AnswerSheet:
     """Parse and validate an answers file; DataError lists every problem as file:line."""
     name = str(path)
+    text = read_text(path, name)
+    if path.suffix.lower() == ".json":
+        quick = _valid_json(text, skills)
+        if quick is not None:
+            missing = tuple(s.id for s in skills if s.id not in quick)
+            return AnswerSheet({**quick, **dict.fromkeys(missing)}, missing)
+    from mlcareer.strictyaml import Checker, gc_paused, parse_text
+
     with gc_paused():
-        root = read_yaml(path, name)
+        root = parse_text(text, name, json_syntax=path.suffix.lower() == ".json")
     if root is None:
         raise DataError([Problem(name, None, "is empty; expected skill ids with levels 0-4, like 'python: 2'")])
     check = Checker(name)
@@ -40,7 +51,43 @@ def load_answers(path: Path, skills: Sequence[Skill]) -> AnswerSheet:
     return AnswerSheet({**answers, **dict.fromkeys(missing)}, missing)
 
 
+def _valid_json(text: str, skills: Sequence[Skill]) -> dict[str, int | None] | None:
+    """The answers of a JSON file that is valid as it stands, else None.
+
+    NOTE: a fast path for scripts: it skips YAML entirely. Anything unusual (a duplicate key,
+    an unknown skill, a value out of range) returns None, and the checked path reports it with
+    its line.
+    """
+    import json
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len({key for key, _ in items}) != len(items):
+            raise ValueError("duplicate key")
+        return dict(items)
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except (ValueError, RecursionError):
+        return None
+    ids = {s.id for s in skills}
+    if not isinstance(data, dict) or not set(data) <= ids:
+        return None
+    answers: dict[str, int | None] = {}
+    for skill, value in data.items():
+        if value is None or (isinstance(value, str) and value.strip().lower() in UNSURE_WORDS):
+            answers[skill] = None
+        elif type(value) is int and value in LEVELS:
+            answers[skill] = value
+        else:
+            return None
+    return answers
+
+
 def _level(check: Checker, node: yaml.Node, skill: str) -> int | None:
+    import yaml
+
+    from mlcareer.strictyaml import kind
+
     what = f"the answer for '{skill}'"
     if isinstance(node, yaml.ScalarNode):
         found = kind(node)

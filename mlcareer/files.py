@@ -1,12 +1,47 @@
-"""Safe file writes: atomic replacement, and an exclusive lock for read-modify-write."""
+"""Careful file access: bounded reads of text, atomic writes, a lock for read-modify-write."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from mlcareer.errors import DataError, Problem
+
+MAX_BYTES = 4 * 1024 * 1024
+"""Largest data, FAQ or answers file we read: bigger files are refused before parsing."""
+
+
+def read_text(path: Path, name: str) -> str:
+    """The file's text, refusing folders, missing files, files over MAX_BYTES and non-UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError([Problem(name, None, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise DataError([Problem(name, None, "is a folder, not a file")]) from None
+    except FileNotFoundError:
+        raise DataError([Problem(name, None, "no such file")]) from None
+    except OSError as exc:
+        raise DataError([Problem(name, None, f"cannot read: {exc.strerror or exc}")]) from None
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Bytes as UTF-8 text; DataError with the line of the first bad byte or NUL."""
+    if len(raw) > MAX_BYTES:
+        raise DataError([Problem(name, None, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError([Problem(name, line, "is not valid UTF-8 text")]) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DataError([Problem(name, line, "contains a NUL byte; is this a binary file?")])
+    return text
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -15,6 +50,8 @@ def atomic_write(path: Path, text: str) -> None:
     The text goes to a temporary file in the same folder, is flushed and synced, then renamed
     over the old file; the folder is synced too so that the rename survives a crash.
     """
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

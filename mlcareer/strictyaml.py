@@ -11,15 +11,16 @@ from typing import TypeVar
 import yaml
 
 from mlcareer.errors import DataError, Problem
+from mlcareer.files import MAX_BYTES, decode_text, read_text
+
+__all__ = ["MAX_BYTES", "Checker", "gc_paused", "kind", "parse_text", "parse_yaml", "read_yaml", "suggest"]
 
 try:  # NOTE: libyaml is much faster. The base loader builds nodes only: it never constructs objects.
     from yaml import CBaseLoader as NodeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import BaseLoader as NodeLoader  # type: ignore[assignment]
 
-MAX_BYTES = 4 * 1024 * 1024
-"""Largest data file we read: bigger files are refused before parsing. (libyaml itself refuses
-nesting deeper than 1,000 levels.)"""
+# NOTE: libyaml itself refuses nesting deeper than 1,000 levels; MAX_BYTES caps the size.
 
 T = TypeVar("T")
 
@@ -89,35 +90,19 @@ def read_yaml(path: Path, label: str | None = None) -> yaml.Node | None:
     Returns None for an empty document. Raises DataError with the line of the fault.
     """
     name = label or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataError([Problem(name, None, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise DataError([Problem(name, None, "is a folder, not a file")]) from None
-    except FileNotFoundError:
-        raise DataError([Problem(name, None, "no such file")]) from None
-    except OSError as exc:
-        raise DataError([Problem(name, None, f"cannot read: {exc.strerror or exc}")]) from None
-    return parse_yaml(raw, name, json_syntax=path.suffix.lower() == ".json")
+    return parse_text(read_text(path, name), name, json_syntax=path.suffix.lower() == ".json")
 
 
 def parse_yaml(raw: bytes, name: str, *, json_syntax: bool = False) -> yaml.Node | None:
-    """Parse bytes as one YAML document of nodes; see read_yaml.
+    """Parse bytes as one YAML document of nodes; see read_yaml."""
+    return parse_text(decode_text(raw, name), name, json_syntax=json_syntax)
+
+
+def parse_text(text: str, name: str, *, json_syntax: bool = False) -> yaml.Node | None:
+    """Parse text as one YAML document of nodes.
 
     With `json_syntax`, the text must also be valid JSON (YAML alone would forgive `{"a": }`).
     """
-    if len(raw) > MAX_BYTES:
-        raise DataError([Problem(name, None, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise DataError([Problem(name, line, "is not valid UTF-8 text")]) from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise DataError([Problem(name, line, "contains a NUL byte; is this a binary file?")])
     if json_syntax and text.strip():
         import json
 

@@ -123,3 +123,20 @@ def test_any_bytes_as_answers_parse_or_raise_data_error(tmp_path: Path, raw: byt
     path.write_bytes(raw)
     with contextlib.suppress(DataError):
         load_answers(path, BUNDLED.skills)
+
+
+@FUZZ
+@given(answers=st.dictionaries(ANSWER_KEYS, VALUES, max_size=20))
+def test_the_json_fast_path_agrees_with_the_checked_path(tmp_path: Path, answers: dict[str, Any]) -> None:
+    """A JSON answers file reads the same whether it takes the fast path or the YAML-checked one."""
+    text = json.dumps(answers)
+    fast, checked = tmp_path / "answers.json", tmp_path / "answers.yaml"
+    fast.write_text(text, encoding="utf-8")
+    checked.write_text(text, encoding="utf-8")
+    outcomes = []
+    for path in (fast, checked):
+        try:
+            outcomes.append(load_answers(path, BUNDLED.skills))
+        except DataError:
+            outcomes.append(None)
+    assert outcomes[0] == outcomes[1]

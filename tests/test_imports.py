@@ -46,5 +46,7 @@ def test_commands_never_import_the_prompt_libraries(tmp_path: Path, args: list[s
 def test_the_quiz_imports_prompts_only_when_it_asks(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text('{"python": 2}')
+    imported(["roles"], tmp_path)  # warm the bundled-data cache
     found = imported(["quiz", "-r", "mle", "--answers", str(answers), "--no-save"], tmp_path)
     assert not found & {"questionary", "prompt_toolkit"}, found
+    assert "yaml" not in found, "a valid JSON answers file takes the fast path"
