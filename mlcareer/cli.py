@@ -130,7 +130,9 @@ def main_options(
 def roles(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """List the roles: id, title, aliases and a one-line summary.
+    """List the roles.
+
+    One line per role: its id, title, aliases and a one-line summary.
 
     Example: mlcareer roles
     """
@@ -146,11 +148,14 @@ def roles(
 
 @app.command()
 def show(
-    role: Annotated[str, typer.Argument(help="Role id, alias or title, e.g. mle, ds, researcher.")],
+    role: Annotated[str, typer.Argument(help="Role id, alias or title, e.g. mle, ds, researcher.", metavar="ROLE")],
     output: Annotated[DocFormat, typer.Option("--format", "-f", help="Output format.")] = DocFormat.text,
     json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
-    """Show everything about one role: work, skills, tools, education, pay, outlook and more.
+    """Show a role's whole profile.
+
+    Overview, history, day-to-day work, skills, tools, education, where they work, pay and
+    outlook (each figure with source and year), challenges, debates, future and more.
 
     Example: mlcareer show mle
     """
@@ -178,7 +183,9 @@ def show(
 def compare(
     roles: Annotated[
         list[str] | None,
-        typer.Argument(help="Roles to compare (id, alias or title). Default: all roles.", show_default=False),
+        typer.Argument(
+            help="Roles to compare (id, alias or title). Default: all roles.", show_default=False, metavar="ROLE"
+        ),
     ] = None,
     aspect: Annotated[
         list[str] | None,
@@ -193,7 +200,9 @@ def compare(
     output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
     json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
-    """Compare roles side by side; every figure shows its source and year.
+    """Compare roles side by side.
+
+    Roles as columns, aspects as rows; every figure shows its source and year.
 
     Example: mlcareer compare mle ds --aspect skills --aspect pay
     """
@@ -224,9 +233,13 @@ def compare(
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="YAML files of roles, skills or FAQ entries to check.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="YAML files of roles, skills or FAQ entries to check.", metavar="FILE")
+    ],
 ) -> None:
-    """Check data files and print every problem as file:line: message.
+    """Check your own data files.
+
+    Prints every problem as file:line: message.
 
     Exits 1 when any file has a problem.
 
@@ -263,12 +276,16 @@ def validate(
 def faq(
     query: Annotated[
         list[str] | None,
-        typer.Argument(help="A question number, or words to search for. None: list the questions.", show_default=False),
+        typer.Argument(
+            help="A question number, or words to search for. None: list the questions.",
+            show_default=False,
+            metavar="N|WORDS",
+        ),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON (search results carry their scores).")] = False,
     all_answers: Annotated[bool, typer.Option("--all", help="Print every answer (paged in a terminal).")] = False,
 ) -> None:
-    """List, search and answer the common questions.
+    """List, search and answer common questions.
 
     With no arguments, list the questions by topic. With a number, show that answer. With words,
     show the best answer in full and the next few as "see also"; synonyms (PhD, doctorate),
@@ -369,7 +386,10 @@ def quiz(
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not add this result to your history.")] = False,
 ) -> None:
-    """Rate your skills against concrete milestones: readiness, fit for every role, gaps and a plan.
+    """Take the skills-gap quiz.
+
+    Rate your skills against concrete milestones; get your readiness for the role you want,
+    your fit for every role, your biggest gaps and a learning plan.
 
     Each question lists what people at each level have done; pick the highest that is true of
     you. Without a terminal, give your answers in a file with --answers.
@@ -483,7 +503,9 @@ def history(
     clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
 ) -> None:
-    """Show your past quiz results per role, oldest to newest, with the change each time.
+    """Show your past quiz results.
+
+    Per role, oldest to newest, with the change each time.
 
     Results are saved in your user data folder (MLCAREER_HOME overrides it).
 

@@ -268,7 +268,10 @@ def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
     for section in prof.sections:
         out.append(_text(""))
         out.append(_text(section.title, "bold"))
-        out.extend(_wrapped(p, width) for p in section.paragraphs)
+        for index, paragraph in enumerate(section.paragraphs):
+            if index:
+                out.append(_text(""))
+            out.append(_wrapped(paragraph, width))
         out.extend(_wrapped(b, width, "  • ", "    ") for b in section.bullets)
         out.extend(_wrapped(_figure_line(f), width, "  • ", "    ") for f in section.figures)
         for need in section.skills:
@@ -418,6 +421,8 @@ def faq_all_rich(faq: Faq) -> list[RenderableType]:
 # --- quiz ------------------------------------------------------------------------------------
 
 BAR_WIDTH = 20
+MAX_GAP = 20
+"""The largest possible gap: importance 5 x 4 levels missing."""
 
 
 def bar(percent: float, width: int = BAR_WIDTH) -> str:
@@ -456,7 +461,7 @@ def quiz_report(result: QuizResult, names: dict[str, str], width: int = NARROW, 
                 _text(gap.name),
                 _text(f"{dots(gap.you)} {gap.you}"),
                 _text(f"{dots(gap.needed)} {gap.needed}"),
-                _text(f"{'■' * gap.size} {gap.size}"),
+                _text(f"{bar(gap.size * 100 / MAX_GAP, 10)} {gap.size}"),
             )
         out.append(gaps)
         out.append(_wrapped("gap = importance (1-5) x levels missing", width, "", ""))
