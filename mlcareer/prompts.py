@@ -16,6 +16,25 @@ UNSURE = -1
 UNSURE_TITLE = "Not sure yet (counts as level 0)"
 
 
+def _width() -> int:
+    """The terminal's width (COLUMNS first), for wrapping what prompts show."""
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 30)
+
+
+def _wrap(text: str, indent: str = "   ", first: str = "", room: int = 4) -> str:
+    """Text wrapped to the terminal, continuation lines indented under the first.
+
+    NOTE: prompt_toolkit cuts long choice lines at the terminal's edge instead of wrapping
+    them, so an anchor would lose its end in a narrow terminal.
+    """
+    import textwrap
+
+    lines = textwrap.wrap(one_line(text), width=_width() - room, initial_indent=first, subsequent_indent=indent)
+    return "\n".join(lines) or first
+
+
 def terminal_available() -> bool:
     """Whether prompts can be answered: a terminal on stdin and stdout, or an input set for this session."""
     from prompt_toolkit.application.current import get_app_session
@@ -45,7 +64,10 @@ def ask_role(roles: Sequence[Role]) -> str:
     """The id of the role the person picks as their target."""
     import questionary
 
-    choices = [questionary.Choice(title=f"{one_line(r.title)}: {one_line(r.summary)}", value=r.id) for r in roles]
+    choices = [
+        questionary.Choice(title=one_line(r.title), value=r.id, description=_wrap(r.summary, "  ", room=17))
+        for r in roles
+    ]
     answer = _ask(questionary.select("Which role are you aiming for?", choices=choices))
     return str(answer)
 
@@ -54,14 +76,17 @@ def ask_level(skill: Skill, number: int, total: int) -> int | None:
     """The level whose anchor the person picks for one skill; None for "not sure yet"."""
     import questionary
 
-    choices = [questionary.Choice(title=one_line(anchor), value=level) for level, anchor in enumerate(skill.anchors)]
+    choices = [questionary.Choice(title=_wrap(anchor), value=level) for level, anchor in enumerate(skill.anchors)]
     choices.append(questionary.Choice(title=UNSURE_TITLE, value=UNSURE))
-    message = (
-        f"Skill {number} of {total}: {one_line(skill.name)}\n"
-        f"  {one_line(skill.description)}\n"
-        "  Which sentence describes what you have done? Pick the highest that is true."
+    message = "\n".join(
+        (
+            _wrap(f"Skill {number} of {total}: {skill.name}", "  "),
+            _wrap(skill.description, "  ", "  "),
+            _wrap("Which sentence describes what you have done? Pick the highest that is true.", "  ", "  "),
+            "",  # NOTE: the instruction, then the chosen anchor, go on a line of their own
+        )
     )
-    answer = _ask(questionary.select(message, choices=choices, instruction="(arrow keys, Enter)"))
+    answer = _ask(questionary.select(message, choices=choices, instruction="(arrow keys, Enter)", qmark="?"))
     return None if answer == UNSURE else int(answer)
 
 
