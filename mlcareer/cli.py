@@ -306,6 +306,10 @@ def faq(
         if json_out:
             render.write_text(render.faq_json(numbered))
         elif console.is_terminal:
+            import os
+
+            # NOTE: -R keeps the styling, -F quits when it fits, -X leaves the text on screen.
+            os.environ.setdefault("LESS", "-FIRX")
             with console.pager(styles=True):
                 render.print_renderables(render.faq_all_rich(found), console)
         else:
