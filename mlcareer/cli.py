@@ -139,11 +139,8 @@ def roles(
     from mlcareer import render
 
     found = catalog().roles
-    if json_out:
-        render.write_text(render.roles_json(found))
-    else:
-        console = render.make_console()
-        render.print_renderables([render.roles_table(found, console.width)], console)
+    plain = {"json": lambda: render.roles_json(found)}
+    render.emit("json" if json_out else "table", plain, lambda width: [render.roles_table(found, width)])
 
 
 @app.command()
@@ -169,14 +166,8 @@ def show(
     except UnknownRoleError as exc:
         fail(str(exc), EXIT_USAGE)
     prof = profile(cat, found, bundled_faq().entries)
-    fmt = DocFormat.json if json_out else output
-    if fmt is DocFormat.json:
-        render.write_text(render.profile_json(prof))
-    elif fmt is DocFormat.markdown:
-        render.write_text(render.profile_markdown(prof))
-    else:
-        console = render.make_console()
-        render.print_renderables(render.profile_rich(prof, console.width), console)
+    plain = {"json": lambda: render.profile_json(prof), "markdown": lambda: render.profile_markdown(prof)}
+    render.emit("json" if json_out else output.value, plain, lambda width: render.profile_rich(prof, width))
 
 
 @app.command()
@@ -219,16 +210,12 @@ def compare(
         fail(str(exc), EXIT_USAGE)
     chosen = list({r.id: r for r in chosen}.values())
     result = build(cat, chosen, aspects)
-    fmt = TableFormat.json if json_out else output
-    if fmt is TableFormat.json:
-        render.write_text(render.compare_json(result))
-    elif fmt is TableFormat.csv:
-        render.write_text(render.compare_csv(result))
-    elif fmt is TableFormat.markdown:
-        render.write_text(render.compare_markdown(result))
-    else:
-        console = render.make_console()
-        render.print_renderables(render.compare_table(result, console.width), console)
+    plain = {
+        "json": lambda: render.compare_json(result),
+        "csv": lambda: render.compare_csv(result),
+        "markdown": lambda: render.compare_markdown(result),
+    }
+    render.emit("json" if json_out else output.value, plain, lambda width: render.compare_table(result, width))
 
 
 @app.command()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import yaml
 
@@ -30,6 +30,7 @@ from mlcareer.models import (
 )
 from mlcareer.strictyaml import Checker, gc_paused, read_yaml, suggest
 
+P = TypeVar("P")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESOURCE_KINDS = ("book", "course", "paper", "practice", "video", "docs")
 COSTS = ("free", "paid")
@@ -112,16 +113,21 @@ def _id(check: Checker, node: yaml.Node, what: str) -> str | None:
 
 
 def _unique_ids(check: Checker, seq: yaml.Node | None, what: str) -> None:
+    _unique(check, seq, "id", lambda value: f"duplicate {what} id '{value}'")
+
+
+def _unique(check: Checker, seq: yaml.Node | None, key: str, message: Callable[[str], str]) -> None:
+    """Report each item of a list whose `key` repeats an earlier item's, at the repeat's line."""
     if not isinstance(seq, yaml.SequenceNode):
         return
     seen: set[str] = set()
     for item in seq.value:
         if not isinstance(item, yaml.MappingNode):
             continue
-        for key, value in item.value:
-            if key.value == "id" and isinstance(value, yaml.ScalarNode):
+        for key_node, value in item.value:
+            if key_node.value == key and isinstance(value, yaml.ScalarNode):
                 if value.value in seen:
-                    check.fail(value, f"duplicate {what} id '{value.value}'")
+                    check.fail(value, message(value.value))
                 seen.add(value.value)
 
 
@@ -144,9 +150,8 @@ def _unique_role_names(check: Checker, seq: yaml.Node | None, roles: Sequence[Ro
 
 
 def _skill(check: Checker, node: yaml.Node, what: str) -> Skill | None:
-    required = ("id", "name", "description", "anchors")
-    f = check.mapping(node, what, required, ("resources",))
-    if f is None or any(key not in f for key in required):
+    f = check.record(node, what, ("id", "name", "description", "anchors"), ("resources",))
+    if f is None:
         return None
     skill_id = _id(check, f["id"], f"{what} id")
     where = f"skill '{skill_id}'" if skill_id else what
@@ -165,8 +170,8 @@ def _skill(check: Checker, node: yaml.Node, what: str) -> Skill | None:
 
 
 def _resource(check: Checker, node: yaml.Node, what: str) -> Resource | None:
-    f = check.mapping(node, what, ("title", "author", "kind", "cost", "hours"))
-    if f is None or len(f) < 5:
+    f = check.record(node, what, ("title", "author", "kind", "cost", "hours"))
+    if f is None:
         return None
     title = check.text(f["title"], f"{what} title")
     author = check.text(f["author"], f"{what} author")
@@ -187,9 +192,8 @@ def _choice(check: Checker, node: yaml.Node, what: str, choices: Sequence[str]) 
 
 
 def _role(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> Role | None:
-    required = ("id", "title", "summary", "focus", "overview", "skills")
-    f = check.mapping(node, what, required, ROLE_KEYS)
-    if f is None or any(k not in f for k in required):
+    f = check.record(node, what, ("id", "title", "summary", "focus", "overview", "skills"), ROLE_KEYS)
+    if f is None:
         return None
     role_id = _id(check, f["id"], f"{what} id")
     where = f"role '{role_id}'" if role_id else what
@@ -199,13 +203,13 @@ def _role(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> Ro
     overview = check.text(f["overview"], f"{where} overview")
     aliases = check.items(f.get("aliases"), f"{where} alias", lambda n, w: _id(check, n, w))
     skills = check.items(f["skills"], f"{where} skill", lambda n, w: _role_skill(check, n, w, skill_ids))
-    seen: set[str] = set()
-    for rated, item in zip(
-        skills, f["skills"].value if isinstance(f["skills"], yaml.SequenceNode) else [], strict=False
-    ):
-        if rated.skill in seen:
-            check.fail(item, f"{where} rates skill '{rated.skill}' twice")
-        seen.add(rated.skill)
+    if isinstance(f["skills"], yaml.SequenceNode) and not f["skills"].value:
+        check.fail(f["skills"], f"{where} rates no skills; list at least one")
+    _unique(check, f["skills"], "skill", lambda skill: f"{where} rates skill '{skill}' twice")
+
+    def pair(keys: tuple[str, str], build: Callable[[str, str], P]) -> Callable[[yaml.Node, str], P | None]:
+        return lambda n, w: _text_pair(check, n, w, keys, build)
+
     lists = {key: check.texts(f.get(key), f"{where} {key.replace('_', ' ')}") for key in ROLE_LISTS}
     role = Role(
         id=role_id or "",
@@ -218,12 +222,12 @@ def _role(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> Ro
         origins=check.optional_text(f, "origins", where),
         tools=check.items(f.get("tools"), f"{where} tools", lambda n, w: _tool_group(check, n, w)),
         education=_education(check, f.get("education"), f"{where} education"),
-        workplaces=check.items(f.get("workplaces"), f"{where} workplace", lambda n, w: _workplace(check, n, w)),
+        workplaces=check.items(f.get("workplaces"), f"{where} workplace", pair(("industry", "examples"), Workplace)),
         pay=_cited(check, f.get("pay"), f"{where} pay"),
         outlook=_cited(check, f.get("outlook"), f"{where} outlook"),
-        debates=check.items(f.get("debates"), f"{where} debate", lambda n, w: _debate(check, n, w)),
-        people=check.items(f.get("people"), f"{where} person", lambda n, w: _person(check, n, w)),
-        key_facts=check.items(f.get("key_facts"), f"{where} key fact", lambda n, w: _key_fact(check, n, w)),
+        debates=check.items(f.get("debates"), f"{where} debate", pair(("topic", "text"), Debate)),
+        people=check.items(f.get("people"), f"{where} person", pair(("name", "known_for"), Person)),
+        key_facts=check.items(f.get("key_facts"), f"{where} key fact", pair(("label", "value"), KeyFact)),
         **lists,
     )
     if None in (role_id, title, summary, focus, overview):
@@ -232,8 +236,8 @@ def _role(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> Ro
 
 
 def _role_skill(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> RoleSkill | None:
-    f = check.mapping(node, what, ("skill", "level", "importance"))
-    if f is None or len(f) < 3:
+    f = check.record(node, what, ("skill", "level", "importance"))
+    if f is None:
         return None
     skill = check.text(f["skill"], f"{what} skill")
     if skill is not None and skill not in skill_ids:
@@ -247,53 +251,29 @@ def _role_skill(check: Checker, node: yaml.Node, what: str, skill_ids: set[str])
 
 
 def _tool_group(check: Checker, node: yaml.Node, what: str) -> ToolGroup | None:
-    f = check.mapping(node, what, ("area", "items"))
-    if f is None or len(f) < 2:
+    f = check.record(node, what, ("area", "items"))
+    if f is None:
         return None
     area = check.text(f["area"], f"{what} area")
     items = check.texts(f["items"], f"{what} item")
     return ToolGroup(area=area, items=items) if area is not None else None
 
 
-def _workplace(check: Checker, node: yaml.Node, what: str) -> Workplace | None:
-    f = check.mapping(node, what, ("industry", "examples"))
-    if f is None or len(f) < 2:
+def _text_pair(
+    check: Checker, node: yaml.Node, what: str, keys: tuple[str, str], build: Callable[[str, str], P]
+) -> P | None:
+    """A mapping of exactly two text fields, e.g. a workplace's industry and examples."""
+    f = check.record(node, what, keys)
+    if f is None:
         return None
-    industry = check.text(f["industry"], f"{what} industry")
-    examples = check.text(f["examples"], f"{what} examples")
-    return Workplace(industry, examples) if industry is not None and examples is not None else None
-
-
-def _debate(check: Checker, node: yaml.Node, what: str) -> Debate | None:
-    f = check.mapping(node, what, ("topic", "text"))
-    if f is None or len(f) < 2:
-        return None
-    topic = check.text(f["topic"], f"{what} topic")
-    text = check.text(f["text"], f"{what} text")
-    return Debate(topic, text) if topic is not None and text is not None else None
-
-
-def _person(check: Checker, node: yaml.Node, what: str) -> Person | None:
-    f = check.mapping(node, what, ("name", "known_for"))
-    if f is None or len(f) < 2:
-        return None
-    name = check.text(f["name"], f"{what} name")
-    known_for = check.text(f["known_for"], f"{what} known_for")
-    return Person(name, known_for) if name is not None and known_for is not None else None
-
-
-def _key_fact(check: Checker, node: yaml.Node, what: str) -> KeyFact | None:
-    f = check.mapping(node, what, ("label", "value"))
-    if f is None or len(f) < 2:
-        return None
-    label = check.text(f["label"], f"{what} label")
-    value = check.text(f["value"], f"{what} value")
-    return KeyFact(label, value) if label is not None and value is not None else None
+    first = check.text(f[keys[0]], f"{what} {keys[0]}")
+    second = check.text(f[keys[1]], f"{what} {keys[1]}")
+    return build(first, second) if first is not None and second is not None else None
 
 
 def _figure(check: Checker, node: yaml.Node, what: str) -> Figure | None:
-    f = check.mapping(node, what, ("label", "value", "source", "year"), ("note",))
-    if f is None or any(k not in f for k in ("label", "value", "source", "year")):
+    f = check.record(node, what, ("label", "value", "source", "year"), ("note",))
+    if f is None:
         return None
     label = check.text(f["label"], f"{what} label")
     value = check.text(f["value"], f"{what} value")
@@ -316,8 +296,8 @@ def _figures(check: Checker, node: yaml.Node | None, what: str) -> tuple[Figure,
 def _cited(check: Checker, node: yaml.Node | None, what: str) -> Cited:
     if node is None:
         return Cited()
-    f = check.mapping(node, what, ("summary",), ("figures",))
-    if f is None or "summary" not in f:
+    f = check.record(node, what, ("summary",), ("figures",))
+    if f is None:
         return Cited()
     return Cited(
         summary=check.text(f["summary"], f"{what} summary") or "",
@@ -328,8 +308,8 @@ def _cited(check: Checker, node: yaml.Node | None, what: str) -> Cited:
 def _education(check: Checker, node: yaml.Node | None, what: str) -> Education:
     if node is None:
         return Education()
-    f = check.mapping(node, what, ("summary",), ("routes", "figures"))
-    if f is None or "summary" not in f:
+    f = check.record(node, what, ("summary",), ("routes", "figures"))
+    if f is None:
         return Education()
     return Education(
         summary=check.text(f["summary"], f"{what} summary") or "",
@@ -340,8 +320,8 @@ def _education(check: Checker, node: yaml.Node | None, what: str) -> Education:
 
 def _faq_entry(check: Checker, node: yaml.Node, what: str, role_ids: set[str]) -> FaqEntry | None:
     """An FAQ entry; its roles must exist when any roles are known."""
-    f = check.mapping(node, what, ("id", "topic", "question", "answer"), ("tags", "roles"))
-    if f is None or any(k not in f for k in ("id", "topic", "question", "answer")):
+    f = check.record(node, what, ("id", "topic", "question", "answer"), ("tags", "roles"))
+    if f is None:
         return None
     entry_id = _id(check, f["id"], f"{what} id")
     where = f"faq entry '{entry_id}'" if entry_id else what

@@ -11,7 +11,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from mlcareer.compare import Cell, Comparison
@@ -626,6 +626,15 @@ def history_json(groups: Sequence[tuple[str, Sequence[Progress]]]) -> str:
 
 
 # --- output ----------------------------------------------------------------------------------
+
+
+def emit(fmt: str, plain: dict[str, Callable[[], str]], rich: Callable[[int], Sequence[RenderableType]]) -> None:
+    """Write a result: as text when `fmt` names one of `plain`, else as rich output sized to the console."""
+    if fmt in plain:
+        write_text(plain[fmt]())
+        return
+    console = make_console()
+    print_renderables(rich(console.width), console)
 
 
 def print_renderables(renderables: Iterable[RenderableType], console: Console | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -188,6 +188,15 @@ class Checker:
         for key in required:
             if key not in found:
                 self.fail(node, f"{what} is missing '{key}'")
+        return found
+
+    def record(
+        self, node: yaml.Node, what: str, required: Sequence[str], optional: Iterable[str] = ()
+    ) -> dict[str, yaml.Node] | None:
+        """Like `mapping`, but None unless every required key is there (each missing one is reported)."""
+        found = self.mapping(node, what, required, optional)
+        if found is None or any(key not in found for key in required):
+            return None
         return found
 
     def text(self, node: yaml.Node, what: str, *, empty_ok: bool = False) -> str | None:
