@@ -187,6 +187,32 @@ def scale(work: Path, runs: int = 3) -> list[tuple[int, float]]:
     return results
 
 
+def hostile() -> tuple[str, float, int]:
+    """The slowest file of the hostile corpus (tests/hostile) to be refused, in seconds."""
+    sys.path.insert(0, str(ROOT))
+    from mlcareer.answers import load_answers
+    from mlcareer.catalog import load_bundled
+    from mlcareer.errors import DataError
+    from mlcareer.loader import load_file
+
+    bundled = load_bundled()
+    slowest = ("", 0.0)
+    files = sorted((ROOT / "tests" / "hostile").glob("*/*"))
+    for path in files:
+        start = time.perf_counter()
+        try:
+            if path.parent.name == "answers":
+                load_answers(path, bundled.skills)
+            else:
+                load_file(path, known_skills=bundled.skills, known_roles=bundled.roles)
+        except DataError:
+            pass
+        seconds = time.perf_counter() - start
+        if seconds > slowest[1]:
+            slowest = (str(path.relative_to(ROOT / "tests" / "hostile")), seconds)
+    return slowest[0], slowest[1], len(files)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
@@ -200,6 +226,8 @@ def main() -> None:
         for name, ours, theirs in startup(options.runs, work):
             flag = "" if ours / theirs <= GOAL else "  over goal"
             print(f"{name:<16} {ours * 1000:>8.0f}ms {theirs * 1000:>8.0f}ms {ours / theirs:>7.2f}{flag}")
+        name, seconds, count = hostile()
+        print(f"\nhostile corpus: {count} files, each refused; the slowest, {name}, took {seconds * 1000:.1f}ms")
         if not options.skip_scale:
             print("\nscale: load and validate a data file, then compare every role (40 skills each)")
             print(f"{'roles':>6} {'seconds':>9} {'per role':>10}")
