@@ -7,7 +7,6 @@ the data changes, and for a user's --data file.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,7 +14,6 @@ from typing import TypeVar
 
 from mlcareer.models import Catalog, Faq, Role, Skill
 
-DATA_ENV = "MLCAREER_DATA"
 BUNDLED_FILES = ("skills.yaml", "roles.yaml", "faq.yaml")
 
 T = TypeVar("T", Role, Skill)
@@ -89,14 +87,6 @@ def load_catalog(user_file: Path | None = None) -> Catalog:
 
     extra = load_file(user_file, known_skills=bundled.skills, known_roles=bundled.roles)
     return Catalog(roles=_merge(bundled.roles, extra.roles), skills=_merge(bundled.skills, extra.skills))
-
-
-def user_data_path(option: Path | None) -> Path | None:
-    """The user data file from --data, else $MLCAREER_DATA, else None."""
-    if option is not None:
-        return option
-    env = os.environ.get(DATA_ENV, "").strip()
-    return Path(env) if env else None
 
 
 def _merge(base: Sequence[T], extra: Iterable[T]) -> tuple[T, ...]:

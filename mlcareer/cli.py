@@ -17,6 +17,7 @@ from mlcareer import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlcareer.errors import DataError
     from mlcareer.history import HistoryWarning
     from mlcareer.models import Catalog, Faq, FaqEntry, Role
     from mlcareer.quiz import QuizResult
@@ -65,25 +66,22 @@ def fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def fail_data(error: Exception) -> NoReturn:
+def fail_data(error: DataError) -> NoReturn:
     """Report a DataError: its first problem, and how to see the rest."""
-    from mlcareer.errors import DataError
-
-    assert isinstance(error, DataError)
     first = str(error.problems[0]) if error.problems else str(error)
     more = len(error.problems) - 1
     if more > 0:
-        first += f" (and {more} more problem{'s' * (more > 1)}; run 'mlcareer validate FILE' for all)"
+        first += f" (and {_count(more, 'more problem')}; run 'mlcareer validate FILE' for all)"
     fail(first, EXIT_DATA)
 
 
 def catalog() -> Catalog:
     """The bundled roles and skills, with the user's --data / MLCAREER_DATA file merged in."""
-    from mlcareer.catalog import load_catalog, user_data_path
+    from mlcareer.catalog import load_catalog
     from mlcareer.errors import DataError
 
     try:
-        return load_catalog(user_data_path(state.data))
+        return load_catalog(state.data)
     except DataError as exc:
         fail_data(exc)
 
@@ -97,6 +95,11 @@ def bundled_faq() -> Faq:
         return load_bundled_faq()
     except DataError as exc:
         fail_data(exc)
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    """'1 role', '3 roles'."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def _version(value: bool) -> None:
@@ -235,6 +238,7 @@ def validate(
     from mlcareer.catalog import load_bundled
     from mlcareer.errors import DataError
     from mlcareer.loader import load_file
+    from mlcareer.text import one_line
 
     try:
         bundled = load_bundled()
@@ -246,14 +250,12 @@ def validate(
             loaded = load_file(path, known_skills=bundled.skills, known_roles=bundled.roles)
         except DataError as exc:
             bad = True
-            from mlcareer.text import one_line
-
             for problem in exc.problems:
                 sys.stderr.write(one_line(str(problem)) + "\n")
             continue
-        counts = [f"{len(loaded.roles)} roles", f"{len(loaded.skills)} skills"]
+        counts = [_count(len(loaded.roles), "role"), _count(len(loaded.skills), "skill")]
         if loaded.faq is not None:
-            counts.append(f"{len(loaded.faq.entries)} FAQ entries")
+            counts.append(_count(len(loaded.faq.entries), "FAQ entry", "FAQ entries"))
         typer.echo(f"{path}: ok ({', '.join(counts)})")
     if bad:
         raise typer.Exit(EXIT_DATA)
@@ -513,7 +515,7 @@ def history(
                 sys.stderr.write("mlcareer: nothing was deleted\n")
                 return
         count = saved.clear()
-        sys.stderr.write(f"mlcareer: deleted {count} saved result{'s' * (count != 1)}\n")
+        sys.stderr.write(f"mlcareer: deleted {_count(count, 'saved result')}\n")
         return
     records, warnings = saved.load()
     _warn(warnings)

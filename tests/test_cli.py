@@ -202,7 +202,7 @@ def test_missing_data_file_is_exit_1(run: RunCli, tmp_path: Path) -> None:
 
 def test_validate_good_file(run: RunCli, tmp_path: Path) -> None:
     user = write(tmp_path, "mine.yaml", GOOD_ROLE)
-    assert run("validate", str(user)).stdout == f"{user}: ok (1 roles, 0 skills)\n"
+    assert run("validate", str(user)).stdout == f"{user}: ok (1 role, 0 skills)\n"
 
 
 def test_validate_bundled_files(run: RunCli) -> None:
