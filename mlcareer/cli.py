@@ -295,12 +295,7 @@ def faq(
         if json_out:
             render.write_text(render.faq_json(numbered))
         elif console.is_terminal:
-            import os
-
-            # NOTE: -R keeps the styling, -F quits when it fits, -X leaves the text on screen.
-            os.environ.setdefault("LESS", "-FIRX")
-            with console.pager(styles=True):
-                render.print_renderables(render.faq_all_rich(found), console)
+            render.page(render.faq_all_rich(found), console)
         else:
             render.write_text(render.faq_all_text(found))
         return
@@ -511,7 +506,12 @@ def history(
         if not yes:
             if not sys.stdin.isatty():
                 fail("history --clear asks before deleting; without a terminal, add --yes", EXIT_USAGE)
-            if not typer.confirm(f"Delete every saved quiz result in {saved.history_path()}?", default=False):
+            try:
+                sure = typer.confirm(f"Delete every saved quiz result in {saved.history_path()}?", default=False)
+            except (typer.Abort, KeyboardInterrupt, EOFError):
+                sys.stderr.write("\nmlcareer: cancelled; nothing was deleted\n")
+                raise typer.Exit(EXIT_CANCELLED) from None
+            if not sure:
                 sys.stderr.write("mlcareer: nothing was deleted\n")
                 return
         count = saved.clear()

@@ -643,9 +643,12 @@ def print_renderables(renderables: Iterable[RenderableType], console: Console | 
         console.print(item)
 
 
-def terminal_width() -> int:
-    """The width a console on stdout would use (COLUMNS, else the terminal, else 80)."""
-    return make_console().width
+def page(renderables: Iterable[RenderableType], console: Console) -> None:
+    """Show long output through the system pager (for a terminal only)."""
+    # NOTE: -R keeps the styling, -F quits when it fits, -X leaves the text on screen.
+    os.environ.setdefault("LESS", "-FIRX")
+    with console.pager(styles=True):
+        print_renderables(renderables, console)
 
 
 def write_text(text: str) -> None:
