@@ -127,9 +127,7 @@ def plan(catalog: Catalog, top_gaps: Sequence[Gap]) -> tuple[tuple[PlanStep, ...
 
 def score(catalog: Catalog, role: Role, answers: Answers) -> QuizResult:
     """The whole result of a quiz for a target role."""
-    known = {s.id for s in catalog.skills}
     full = {skill.id: answers.get(skill.id) for skill in catalog.skills}
-    full.update({k: v for k, v in answers.items() if k in known})
     unsure = tuple(skill for skill, level in full.items() if level is None)
     found_gaps = gaps(catalog, role, full)
     steps, hours = plan(catalog, found_gaps[:PLAN_SIZE])

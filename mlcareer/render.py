@@ -66,10 +66,10 @@ def _text(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
-def _table(*headers: str, title: str | None = None) -> Table:
+def _table(*headers: str) -> Table:
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_lines=True, expand=False)
+    table = Table(show_lines=True, expand=False)
     for header in headers:
         table.add_column(_text(header), overflow="fold", vertical="top")
     return table
