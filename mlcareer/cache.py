@@ -48,13 +48,20 @@ def folder() -> Path | None:
         return None
     if chosen:
         return Path(chosen).expanduser()
+    try:
+        return _platform_cache() / "mlcareer"
+    except RuntimeError:  # no home folder to be found: run without a cache
+        return None
+
+
+def _platform_cache() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Caches"
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "mlcareer"
+    return base
 
 
 def key(sources: Sequence[Path]) -> str:

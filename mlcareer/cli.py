@@ -514,10 +514,16 @@ def history(
             if not sure:
                 sys.stderr.write("mlcareer: nothing was deleted\n")
                 return
-        count = saved.clear()
+        try:
+            count = saved.clear()
+        except OSError as exc:
+            fail(f"cannot clear your history: {exc.strerror or exc}", EXIT_DATA)
         sys.stderr.write(f"mlcareer: deleted {_count(count, 'saved result')}\n")
         return
-    records, warnings = saved.load()
+    try:
+        records, warnings = saved.load()
+    except OSError as exc:
+        fail(f"cannot read your history: {exc.strerror or exc}", EXIT_DATA)
     _warn(warnings)
     groups = saved.progress(records)
     if json_out:

@@ -82,11 +82,11 @@ def _serialise(records: Sequence[Record]) -> str:
 def _read(path: Path, warnings: list[HistoryWarning]) -> list[Record]:
     """The records in path; a corrupt file is renamed aside with a warning, and reads as empty."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return []
     try:
-        return _parse(text)
+        return _parse(raw.decode("utf-8"))
     except (ValueError, KeyError, TypeError) as exc:
         backup = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
         os.replace(path, backup)

@@ -67,15 +67,23 @@ def test_corrupt_history_is_set_aside_and_the_tool_keeps_working(run: RunCli, tm
 
 
 @pytest.mark.parametrize(
-    "content", ["[]", '{"version": 2, "results": []}', '{"version": 1, "results": [{}]}', "\x00\x01"]
+    "content",
+    [b"[]", b'{"version": 2, "results": []}', b'{"version": 1, "results": [{}]}', b"\x00\x01", b"\xff\xfe{}"],
 )
-def test_unexpected_history_content_is_treated_as_corrupt(content: str) -> None:
+def test_unexpected_history_content_is_treated_as_corrupt(content: bytes) -> None:
     path = home() / "history.json"
     path.parent.mkdir(parents=True)
-    path.write_text(content, encoding="utf-8")
+    path.write_bytes(content)
     records, warnings = history.load(path)
     assert records == [] and len(warnings) == 1
     assert not path.exists()
+
+
+def test_an_unreadable_history_is_one_line_exit_1(run: RunCli) -> None:
+    (home() / "history.json").mkdir(parents=True)
+    result = run("history", code=1)
+    assert result.stderr.startswith("mlcareer: error: cannot read your history: ")
+    assert result.stderr.count("\n") == 1
 
 
 def test_clear_with_yes(run: RunCli, tmp_path: Path) -> None:
