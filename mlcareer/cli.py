@@ -8,9 +8,13 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+
+# NOTE: Typer vendors Click (0.26 and later); its usage errors live there.
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer.core import TyperCommand, TyperGroup
 
 from mlcareer import __version__
 
@@ -26,7 +30,45 @@ EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_CANCELLED = 130
 
+
+class _OneLineUsageError(UsageError):
+    """A usage error shown as one line on stderr, with where to get help."""
+
+    def show(self, file: Any = None) -> None:
+        from mlcareer.text import one_line
+
+        hint = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
+        sys.stderr.write(f"mlcareer: error: {one_line(self.format_message())}{hint}\n")
+
+
+class _OneLineUsage:
+    """Mixin for Typer's command classes: usage errors become one line (help for no arguments stays)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)  # type: ignore[misc]
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as exc:
+            if isinstance(exc, _OneLineUsageError):
+                raise
+            raise _OneLineUsageError(exc.format_message(), exc.ctx) from None
+
+
+class _Group(_OneLineUsage, TyperGroup):
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            raise _OneLineUsageError(exc.format_message(), exc.ctx) from None
+
+
+class _Command(_OneLineUsage, TyperCommand):
+    pass
+
+
 app = typer.Typer(
+    cls=_Group,
     name="mlcareer",
     help="Compare machine learning careers, measure your skills gap and find answers, offline.",
     no_args_is_help=True,
@@ -129,7 +171,7 @@ def main_options(
     state.data = data
 
 
-@app.command()
+@app.command(cls=_Command)
 def roles(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
@@ -146,7 +188,7 @@ def roles(
     render.emit("json" if json_out else "table", plain, lambda width: [render.roles_table(found, width)])
 
 
-@app.command()
+@app.command(cls=_Command)
 def show(
     role: Annotated[str, typer.Argument(help="Role id, alias or title, e.g. mle, ds, researcher.", metavar="ROLE")],
     output: Annotated[DocFormat, typer.Option("--format", "-f", help="Output format.")] = DocFormat.text,
@@ -173,7 +215,7 @@ def show(
     render.emit("json" if json_out else output.value, plain, lambda width: render.profile_rich(prof, width))
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
     roles: Annotated[
         list[str] | None,
@@ -221,7 +263,7 @@ def compare(
     render.emit("json" if json_out else output.value, plain, lambda width: render.compare_table(result, width))
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(
     paths: Annotated[
         list[Path], typer.Argument(help="YAML files of roles, skills or FAQ entries to check.", metavar="FILE")
@@ -261,7 +303,7 @@ def validate(
         raise typer.Exit(EXIT_DATA)
 
 
-@app.command()
+@app.command(cls=_Command)
 def faq(
     query: Annotated[
         list[str] | None,
@@ -353,7 +395,7 @@ def _print_answer(chosen: tuple[int, FaqEntry], others: list[tuple[int, FaqEntry
 EXPORT_SUFFIXES = (".md", ".html", ".svg")
 
 
-@app.command()
+@app.command(cls=_Command)
 def quiz(
     role: Annotated[
         str | None, typer.Option("--role", "-r", help="Target role (id, alias or title). Asked when not given.")
@@ -485,7 +527,7 @@ def _warn(warnings: list[HistoryWarning]) -> None:
         sys.stderr.write(f"mlcareer: warning: {one_line(warning.message)}\n")
 
 
-@app.command()
+@app.command(cls=_Command)
 def history(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,

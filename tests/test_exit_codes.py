@@ -47,3 +47,22 @@ def test_cancelled_is_130(run: RunCli) -> None:
     with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
         keys.send_text("\x03")
         run("quiz", "--role", "mle", code=130)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compare", "--bogus"], "mlcareer: error: No such option: --bogus (see 'mlcareer compare --help')"),
+        (["show"], "mlcareer: error: Missing argument 'ROLE'. (see 'mlcareer show --help')"),
+        (["bogus"], "mlcareer: error: No such command 'bogus'. (see 'mlcareer --help')"),
+        (["quiz", "--answers"], "mlcareer: error: Option '--answers' requires an argument."),
+    ],
+)
+def test_usage_errors_are_one_line(run: RunCli, args: list[str], message: str) -> None:
+    result = run(*args, code=2)
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1, result.stderr
+    assert result.stdout == ""
+
+
+def test_no_arguments_still_shows_help(run: RunCli) -> None:
+    assert "Commands:" in run(code=2).output
