@@ -455,9 +455,9 @@ def quiz(
         best = scoring.fit(cat, given)[0].role
         target = find_role(cat, best)
     result = scoring.score(cat, target, given)
-    _report_quiz(result, cat, missing, json_out, export)
-    if not no_save:
+    if not no_save:  # NOTE: saved first, so a report cut short (| head, a closed pager) loses nothing
         _save_quiz(result)
+    _report_quiz(result, cat, missing, json_out, export)
 
 
 def _ask_quiz(cat: Catalog, target: Role | None) -> tuple[dict[str, int | None], Role]:

@@ -198,3 +198,20 @@ def test_a_save_killed_at_the_worst_moment_keeps_the_old_history(tmp_path: Path,
     assert path.read_bytes() == before
     records, warnings = history.load(path)
     assert [r.readiness for r in records] == [40.0] and warnings == []
+
+
+def test_a_result_is_saved_even_when_the_report_is_cut_short(tmp_path: Path) -> None:
+    """`mlcareer quiz ... | head`: the reader has gone before the report is written; the result is kept."""
+    answers = write(tmp_path, "answers.yaml", ANSWERS_YAML)
+    env = {**os.environ, "COLUMNS": "80"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "mlcareer", "quiz", "-r", "mle", "--answers", str(answers)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    ) as proc:
+        assert proc.stdout is not None
+        proc.stdout.close()
+        assert proc.wait(timeout=30) != 0, "writing the report failed: nobody was reading"
+    records, _ = history.load(home() / "history.json")
+    assert [r.role for r in records] == ["ml-engineer"]
