@@ -465,8 +465,9 @@ def _ask_quiz(cat: Catalog, target: Role | None) -> tuple[dict[str, int | None],
     from mlcareer import prompts
     from mlcareer.catalog import find_role
 
-    if not prompts.terminal_available():
-        fail("the quiz needs a terminal to ask its questions; give your answers with --answers FILE", EXIT_USAGE)
+    problem = prompts.why_not_interactive()
+    if problem is not None:
+        fail(problem, EXIT_USAGE)
     try:
         if target is None:
             target = find_role(cat, prompts.ask_role(cat.roles))

@@ -35,14 +35,24 @@ def _wrap(text: str, indent: str = "   ", first: str = "", room: int = 4) -> str
     return "\n".join(lines) or first
 
 
-def terminal_available() -> bool:
-    """Whether prompts can be answered: a terminal on stdin and stdout, or an input set for this session."""
+def why_not_interactive() -> str | None:
+    """Why the quiz cannot ask its questions here, or None when it can.
+
+    It needs a terminal on stdin and stdout, or an input set for this prompt_toolkit session.
+    """
     from prompt_toolkit.application.current import get_app_session
 
     # NOTE: tests and embedders pass keys through create_app_session(input=...); honour that input.
     if getattr(get_app_session(), "_input", None) is not None:
-        return True
-    return sys.stdin.isatty() and sys.stdout.isatty()
+        return None
+    if not sys.stdin.isatty():
+        return "the quiz needs a terminal to ask its questions; give your answers with --answers FILE"
+    if not sys.stdout.isatty():
+        return (
+            "the quiz shows its questions on the terminal, but output is redirected; "
+            "run it without redirecting and save the report with --export FILE, or use --answers FILE"
+        )
+    return None
 
 
 def _ask(question: Question) -> Any:
