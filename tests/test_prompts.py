@@ -91,3 +91,14 @@ def test_whole_quiz_in_a_real_terminal(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     saved = json.loads((tmp_path / "history.json").read_text())
     assert saved["results"][0]["readiness"] == 100.0
+
+
+@pytest.mark.timeout(30)
+def test_redirected_output_in_a_terminal_points_to_export(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    report = tmp_path / "report.txt"
+    env = {**os.environ, "MLCAREER_HOME": str(tmp_path)}
+    command = f"/bin/sh -c '{sys.executable} -m mlcareer quiz > {report}'"
+    output, status = pexpect.run(command, env=env, withexitstatus=True, encoding="utf-8", timeout=20)
+    assert status == 2
+    assert "output is redirected" in output and "--export FILE" in output
