@@ -139,8 +139,16 @@ def _unique_role_names(check: Checker, seq: yaml.Node | None, roles: Sequence[Ro
         if role.id not in replaced:
             for name in (role.id, *role.aliases):
                 owner[name] = role.id
-    nodes = seq.value if isinstance(seq, yaml.SequenceNode) else []
-    for role, node in zip(roles, nodes, strict=False):
+    # NOTE: invalid roles were dropped from `roles`, so find each role's own node by its id.
+    where: dict[str, yaml.Node] = {}
+    for item in seq.value if isinstance(seq, yaml.SequenceNode) else []:
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        fields = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+        if isinstance(fields.get("id"), yaml.ScalarNode):
+            where.setdefault(fields["id"].value, item)
+    for role in roles:
+        node = where.get(role.id)
         for name in role.aliases:
             other = owner.get(name)
             if other is not None and other != role.id:

@@ -142,6 +142,16 @@ def test_unreadable_files(tmp_path: Path, raw: bytes, fragment: str) -> None:
     assert fragment in str(info.value)
 
 
+def test_an_alias_clash_points_at_its_own_role_after_an_invalid_one(tmp_path: Path, bundled: Catalog) -> None:
+    broken = "roles:\n  - id: broken\n    title: Broken\n"
+    clash = GOOD_ROLE.replace("roles:\n", "").replace("[mlpe]", "[mle]")
+    found = problems(tmp_path, broken + clash, bundled)
+    assert any(
+        p.endswith("user.yaml:4: alias 'mle' of role 'ml-platform-engineer' already names role 'ml-engineer'")
+        for p in found
+    ), found
+
+
 def test_every_problem_in_a_file_is_reported(tmp_path: Path, bundled: Catalog) -> None:
     text = GOOD_ROLE.replace(
         "level: 4, importance: 5}\n      - {skill: cloud", "level: 9, importance: 5}\n      - {skill: cloud"
