@@ -13,12 +13,16 @@ MAX_BYTES = 4 * 1024 * 1024
 """Largest data, FAQ or answers file we read: bigger files are refused before parsing."""
 
 
+def _too_big(name: str, size: int) -> DataError:
+    return DataError([Problem(name, None, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+
+
 def read_text(path: Path, name: str) -> str:
     """The file's text, refusing folders, missing files, files over MAX_BYTES and non-UTF-8."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DataError([Problem(name, None, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+            raise _too_big(name, size)
         raw = path.read_bytes()
     except IsADirectoryError:
         raise DataError([Problem(name, None, "is a folder, not a file")]) from None
@@ -32,7 +36,7 @@ def read_text(path: Path, name: str) -> str:
 def decode_text(raw: bytes, name: str) -> str:
     """Bytes as UTF-8 text; DataError with the line of the first bad byte or NUL."""
     if len(raw) > MAX_BYTES:
-        raise DataError([Problem(name, None, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
+        raise _too_big(name, len(raw))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
