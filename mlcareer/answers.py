@@ -32,8 +32,7 @@ def load_answers(path: Path, skills: Sequence[Skill]) -> AnswerSheet:
     if path.suffix.lower() == ".json":
         quick = _valid_json(text, skills)
         if quick is not None:
-            missing = tuple(s.id for s in skills if s.id not in quick)
-            return AnswerSheet({**quick, **dict.fromkeys(missing)}, missing)
+            return _sheet(quick, skills)
     from mlcareer.strictyaml import Checker, gc_paused, parse_text
 
     with gc_paused():
@@ -47,7 +46,12 @@ def load_answers(path: Path, skills: Sequence[Skill]) -> AnswerSheet:
     for skill, node in (fields or {}).items():
         answers[skill] = _level(check, node, skill)
     check.raise_if_failed()
-    missing = tuple(s for s in ids if s not in answers)
+    return _sheet(answers, skills)
+
+
+def _sheet(answers: dict[str, int | None], skills: Sequence[Skill]) -> AnswerSheet:
+    """The answers with every skill the file left out added as "not sure yet"."""
+    missing = tuple(s.id for s in skills if s.id not in answers)
     return AnswerSheet({**answers, **dict.fromkeys(missing)}, missing)
 
 
