@@ -129,7 +129,7 @@ def startup(runs: int, work: Path) -> list[tuple[str, float, float]]:
         "quiz --answers": ["quiz", "--role", "mle", "--answers", str(answers), "--no-save"],
     }
     tool = [sys.executable, "-m", "mlcareer"]
-    results = []
+    results: list[tuple[str, float, float]] = []
     for name, args in commands.items():
         text = work / f"text-{len(results)}.json"
         text.write_text(json.dumps(same_size_rows(tool, args, env)), encoding="utf-8")
@@ -170,8 +170,9 @@ def scale_file(roles: int, skills: int) -> str:
 
 def scale(work: Path, runs: int = 3) -> list[tuple[int, float]]:
     sys.path.insert(0, str(ROOT))
+    from mlcareer.aspects import DEFAULT as DEFAULT_ASPECTS
     from mlcareer.catalog import load_catalog
-    from mlcareer.compare import DEFAULT_ASPECTS, compare
+    from mlcareer.compare import compare
 
     results = []
     for count in (10, 100, 1000):

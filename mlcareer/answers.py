@@ -11,9 +11,7 @@ from mlcareer.files import read_text
 from mlcareer.models import LEVELS, Skill
 
 if TYPE_CHECKING:
-    import yaml
-
-    from mlcareer.strictyaml import Checker
+    from mlcareer.yamlnodes import Checker, Node
 
 UNSURE_WORDS = ("unsure", "not sure", "not sure yet")
 
@@ -33,7 +31,7 @@ def load_answers(path: Path, skills: Sequence[Skill]) -> AnswerSheet:
         quick = _valid_json(text, skills)
         if quick is not None:
             return _sheet(quick, skills)
-    from mlcareer.strictyaml import Checker, gc_paused, parse_text
+    from mlcareer.yamlnodes import Checker, gc_paused, parse_text
 
     with gc_paused():
         root = parse_text(text, name, json_syntax=path.suffix.lower() == ".json")
@@ -87,19 +85,17 @@ def _valid_json(text: str, skills: Sequence[Skill]) -> dict[str, int | None] | N
     return answers
 
 
-def _level(check: Checker, node: yaml.Node, skill: str) -> int | None:
-    import yaml
-
-    from mlcareer.strictyaml import kind
+def _level(check: Checker, node: Node, skill: str) -> int | None:
+    from mlcareer.yamlnodes import ScalarNode, kind
 
     what = f"the answer for '{skill}'"
-    if isinstance(node, yaml.ScalarNode):
+    if isinstance(node, ScalarNode):
         found = kind(node)
         if found == "null" or (found == "str" and node.value.strip().lower() in UNSURE_WORDS):
             return None
         if found == "str" and node.value.strip().isdigit():
             return check.integer(
-                yaml.ScalarNode("tag:yaml.org,2002:int", node.value.strip(), node.start_mark, node.end_mark),
+                ScalarNode("tag:yaml.org,2002:int", node.value.strip(), node.start_mark, node.end_mark),
                 what,
                 LEVELS.start,
                 LEVELS.stop - 1,

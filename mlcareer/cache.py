@@ -1,13 +1,16 @@
 """A cache of the validated bundled data as JSON, so start-up skips YAML parsing.
 
-The cache is keyed by mlcareer's version and the size and modification time of each bundled
-YAML file: any edit to the data makes a new key, so a stale cache is never read. A cache that
-cannot be read or decoded is ignored (the YAML is loaded instead); one that cannot be written is
-skipped. `MLCAREER_CACHE` names the folder, or turns the cache off with `off`.
+The cache file is named by mlcareer's version and the size and modification time of each
+bundled YAML file, so an edit to the data makes a new name and a stale cache is never read. Its
+first line is a SHA-256 digest of the rest, and the rest is decoded against the records'
+declarations (`mlcareer.schema`): a file that was edited, cut short or holds a wrong type is
+ignored and the YAML is loaded instead. A cache that cannot be written is skipped.
+`MLCAREER_CACHE` names the folder, or turns the cache off with `off`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -16,35 +19,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mlcareer import __version__, models
+from mlcareer import __version__, schema
 
 CACHE_ENV = "MLCAREER_CACHE"
-TYPES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (
-        models.Resource,
-        models.Skill,
-        models.Figure,
-        models.RoleSkill,
-        models.ToolGroup,
-        models.Workplace,
-        models.Debate,
-        models.Person,
-        models.KeyFact,
-        models.Cited,
-        models.Education,
-        models.Role,
-        models.FaqEntry,
-        models.Faq,
-        models.Catalog,
-    )
-}
+OFF_WORDS = ("off", "0", "no", "false", "none")
+
+
+class Tampered(ValueError):
+    """The cache does not hold what its declarations say."""
 
 
 def folder() -> Path | None:
     """Where the cache lives: $MLCAREER_CACHE, else the platform's user cache folder; None when off."""
     chosen = os.environ.get(CACHE_ENV, "").strip()
-    if chosen.lower() in ("off", "0", "no", "false"):
+    if chosen.lower() in OFF_WORDS:
         return None
     if chosen:
         return Path(chosen).expanduser()
@@ -74,45 +62,87 @@ def key(sources: Sequence[Path]) -> str:
 
 
 def encode(value: Any) -> Any:
-    """Models as JSON-ready data: each named tuple a mapping tagged with its type."""
-    if isinstance(value, tuple) and hasattr(value, "_fields"):
-        return {"_": type(value).__name__, **{name: encode(getattr(value, name)) for name in value._fields}}
+    """Records as JSON-ready data: each a mapping of its fields."""
+    if schema.is_record(type(value)):
+        return {name: encode(getattr(value, name)) for name in value._fields}
     if isinstance(value, (tuple, list)):
         return [encode(item) for item in value]
     return value
 
 
-def _tuples(value: Any) -> Any:
-    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
+def decode(data: Any, record: type) -> Any:
+    """JSON data back into a record, checked against its declaration; Tampered when it does not fit."""
+    if not isinstance(data, dict) or set(data) != set(record._fields):  # type: ignore[attr-defined]
+        raise Tampered(record.__name__)
+    values = {}
+    for field in schema.fields(record):
+        values[field.name] = _value(data[field.name], field.spec, field.type)
+    return record(**values)
 
 
-def _decode_object(data: dict[str, Any]) -> Any:
-    name = data.pop("_", None)
-    if name is None:
-        return data
-    return TYPES[name](**{field: _tuples(item) for field, item in data.items()})
+def _value(data: Any, spec: schema.Spec, kind: Any) -> Any:
+    match spec:
+        case schema.Text() | schema.Id():
+            if not isinstance(data, str):
+                raise Tampered("text")
+            data.encode("utf-8")  # NOTE: a lone surrogate would fail here, not later on a terminal
+            return data
+        case schema.Choice(options=options):
+            if data not in options:
+                raise Tampered("choice")
+            return data
+        case schema.Int(low=low, high=high):
+            if type(data) is not int or not low <= data <= high:
+                raise Tampered("number")
+            return data
+        case schema.Year():
+            if data is not None and (type(data) is not int or not 1900 <= data <= 2100):
+                raise Tampered("year")
+            return data
+        case schema.Derived():
+            if type(data) is not int:
+                raise Tampered("number")
+            return data
+        case schema.Nested():
+            return decode(data, kind)
+        case schema.Items(item=item):
+            if not isinstance(data, list):
+                raise Tampered("list")
+            if schema.is_record(item):
+                return tuple(decode(d, item) for d in data)
+            return tuple(_value(d, item, None) for d in data)
 
 
-def read(sources: Sequence[Path]) -> Any | None:
-    """The cached value for these sources, or None (no cache, another key, unreadable)."""
+def read(sources: Sequence[Path], records: Sequence[type]) -> tuple[Any, ...] | None:
+    """The cached records for these sources, one of each type, or None (no cache, another key, any doubt)."""
     where = folder()
     if where is None:
         return None
     try:
-        text = (where / f"bundled-{key(sources)}.json").read_text(encoding="utf-8")
-        return json.loads(text, object_hook=_decode_object)
-    except (OSError, ValueError, KeyError, TypeError):
+        path = where / f"bundled-{key(sources)}.json"
+        if not path.is_file():  # NOTE: never open a FIFO or a device that stands in its place
+            return None
+        raw = path.read_bytes()
+        digest, _, body = raw.partition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() != digest:
+            return None
+        data = json.loads(body)
+        if not isinstance(data, list) or len(data) != len(records):
+            return None
+        return tuple(decode(item, record) for item, record in zip(data, records, strict=True))
+    except (OSError, ValueError, RecursionError, UnicodeError):
         return None
 
 
-def write(sources: Sequence[Path], value: Any) -> None:
-    """Cache the value for these sources; failure to write only means no cache."""
+def write(sources: Sequence[Path], values: Sequence[Any]) -> None:
+    """Cache the records for these sources; failure to write only means no cache."""
     where = folder()
     if where is None:
         return
     from mlcareer.files import atomic_write
 
+    body = json.dumps(encode(list(values)), ensure_ascii=False).encode("utf-8")
     try:
-        atomic_write(where / f"bundled-{key(sources)}.json", json.dumps(encode(value), ensure_ascii=False))
+        atomic_write(where / f"bundled-{key(sources)}.json", hashlib.sha256(body).hexdigest() + "\n" + body.decode())
     except OSError:
         return

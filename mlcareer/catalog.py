@@ -1,6 +1,6 @@
 """The catalogue of roles, skills and FAQ entries: bundled data (cached), user files, role lookup.
 
-Parsing lives in `loader` and is imported only when YAML has to be read: on the first run after
+Parsing lives in `loader` (with `yamlnodes`) and is imported only when YAML has to be read: on the first run after
 the data changes, and for a user's --data file.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from mlcareer.errors import UsageProblem
 from mlcareer.models import Catalog, Faq, Role, Skill
 
 BUNDLED_FILES = ("skills.yaml", "roles.yaml", "faq.yaml")
@@ -19,7 +20,7 @@ BUNDLED_FILES = ("skills.yaml", "roles.yaml", "faq.yaml")
 T = TypeVar("T", Role, Skill)
 
 
-class UnknownRoleError(LookupError):
+class UnknownRoleError(UsageProblem):
     """A role name matches no id, alias or title."""
 
     def __init__(self, name: str, suggestions: Sequence[str]) -> None:
@@ -49,20 +50,24 @@ def _bundled() -> tuple[Catalog, Faq]:
 
     folder = bundled_dir()
     sources = [folder / name for name in BUNDLED_FILES]
-    cached = cache.read(sources)
-    if isinstance(cached, list) and len(cached) == 2:
+    cached = cache.read(sources, (Catalog, Faq))
+    if cached is not None:
         catalog, faq = cached
-        if isinstance(catalog, Catalog) and isinstance(faq, Faq):
-            return catalog, faq
+        return catalog, faq
     from mlcareer.loader import load_file
 
     skills = load_file(sources[0], label="data/skills.yaml").skills
     roles = load_file(sources[1], known_skills=skills, label="data/roles.yaml").roles
     faq_file = load_file(sources[2], label="data/faq.yaml").faq
     assert faq_file is not None, "data/faq.yaml has no 'faq' section"
-    loaded = (Catalog(roles=roles, skills=skills), faq_file)
-    cache.write(sources, list(loaded))
+    loaded = (Catalog(roles=roles, skills=skills), numbered(faq_file))
+    cache.write(sources, loaded)
     return loaded
+
+
+def numbered(faq: Faq, start: int = 1) -> Faq:
+    """The FAQ with each entry's number set: what users type to pick it."""
+    return faq._replace(entries=tuple(e._replace(number=n) for n, e in enumerate(faq.entries, start=start)))
 
 
 def load_bundled() -> Catalog:
@@ -75,7 +80,7 @@ def load_bundled_faq() -> Faq:
     return _bundled()[1]
 
 
-def load_catalog(user_file: Path | None = None) -> Catalog:
+def load_catalog(user_file: Path | None = None, label: str | None = None) -> Catalog:
     """The bundled catalogue, merged with a user's file when one is given.
 
     A user role or skill with a bundled id replaces it; new ones are added after.
@@ -85,7 +90,7 @@ def load_catalog(user_file: Path | None = None) -> Catalog:
         return bundled
     from mlcareer.loader import load_file
 
-    extra = load_file(user_file, known_skills=bundled.skills, known_roles=bundled.roles)
+    extra = load_file(user_file, known_skills=bundled.skills, known_roles=bundled.roles, label=label)
     return Catalog(roles=_merge(bundled.roles, extra.roles), skills=_merge(bundled.skills, extra.skills))
 
 

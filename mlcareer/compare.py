@@ -5,33 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from mlcareer.aspects import BY_KEY
 from mlcareer.models import Catalog, Figure, Role
-
-ASPECTS: dict[str, str] = {
-    "focus": "Focus",
-    "overview": "Overview",
-    "origins": "How the role came about",
-    "daily-work": "Day-to-day work",
-    "skills": "Skills",
-    "tools": "Tools and languages",
-    "education": "Education",
-    "workplaces": "Where they work",
-    "pay": "Pay",
-    "outlook": "Outlook",
-    "challenges": "Common challenges",
-    "debates": "Debates",
-    "future": "Where it is heading",
-    "getting-started": "Getting started",
-}
-"""Every aspect a comparison can show, by name, with its row label."""
-
-DEFAULT_ASPECTS = ("focus", "daily-work", "skills", "tools", "education", "workplaces", "pay", "outlook")
-
-
-class UnknownAspectError(ValueError):
-    def __init__(self, name: str) -> None:
-        self.name = name
-        super().__init__(f"unknown aspect '{name}'; choose from: {', '.join(ASPECTS)}")
 
 
 class Cell(NamedTuple):
@@ -58,30 +33,22 @@ class Comparison(NamedTuple):
     sources: tuple[Figure, ...]
 
 
-def resolve_aspects(names: Sequence[str]) -> tuple[str, ...]:
-    """Aspect names as given (any case, '_' or '-'), checked; the defaults when none."""
-    if not names:
-        return DEFAULT_ASPECTS
-    out = []
-    for name in names:
-        key = name.strip().lower().replace("_", "-").replace(" ", "-")
-        if key == "all":
-            return tuple(ASPECTS)
-        if key not in ASPECTS:
-            raise UnknownAspectError(name)
-        if key not in out:
-            out.append(key)
-    return tuple(out)
-
-
 def compare(catalog: Catalog, roles: Sequence[Role], aspects: Sequence[str]) -> Comparison:
     """Build the comparison of `roles` over `aspects` (already resolved)."""
     rows: list[Row] = []
-    for aspect in aspects:
-        if aspect == "skills":
+    for key in aspects:
+        aspect = BY_KEY[key]
+        if aspect.extract is None:
             rows.extend(_skill_rows(catalog, roles))
-        else:
-            rows.append(Row(aspect, ASPECTS[aspect], tuple(_cell(role, aspect) for role in roles)))
+            continue
+        cells = []
+        for role in roles:
+            content = aspect.extract(role)
+            lines = tuple(
+                line for part in ("paragraphs", "bullets") if part in aspect.row for line in getattr(content, part)
+            )
+            cells.append(Cell(lines, content.figures if "figures" in aspect.row else ()))
+        rows.append(Row(key, aspect.label, tuple(cells)))
     sources: dict[Figure, None] = {}
     for row in rows:
         for cell in row.cells:
@@ -101,35 +68,3 @@ def _skill_rows(catalog: Catalog, roles: Sequence[Role]) -> list[Row]:
         if any(c.level is not None for c in cells):
             rows.append(Row("skills", skill.name, tuple(cells), skill=skill.id))
     return rows
-
-
-def _cell(role: Role, aspect: str) -> Cell:
-    match aspect:
-        case "focus":
-            return Cell((role.focus,))
-        case "overview":
-            return Cell((role.overview,))
-        case "origins":
-            return Cell((role.origins,) if role.origins else ())
-        case "daily-work":
-            return Cell(role.daily_work)
-        case "tools":
-            return Cell(tuple(f"{g.area}: {', '.join(g.items)}" for g in role.tools))
-        case "education":
-            edu = role.education
-            return Cell(tuple(filter(None, (edu.summary,))), edu.figures)
-        case "workplaces":
-            return Cell(tuple(f"{w.industry}: {w.examples}" for w in role.workplaces))
-        case "pay":
-            return Cell((), role.pay.figures)
-        case "outlook":
-            return Cell((), role.outlook.figures)
-        case "challenges":
-            return Cell(role.challenges)
-        case "debates":
-            return Cell(tuple(f"{d.topic} {d.text}" for d in role.debates))
-        case "future":
-            return Cell(role.future)
-        case "getting-started":
-            return Cell(role.getting_started)
-    raise UnknownAspectError(aspect)  # pragma: no cover - aspects are resolved first

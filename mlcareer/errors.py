@@ -24,3 +24,22 @@ class DataError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: p.line or 0)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageProblem(ValueError):
+    """The command line asks for something that does not exist or does not fit (exit 2)."""
+
+
+class Failure(Exception):
+    """Something the user must know went wrong, with the exit code to leave with."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        self.code = code
+        super().__init__(message)
+
+
+class Cancelled(Failure):
+    """The person cancelled (Ctrl-C, Ctrl-D): said plainly, exit 130."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 130)

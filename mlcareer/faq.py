@@ -28,9 +28,8 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 
 
 class Hit(NamedTuple):
-    """One ranked entry: its 1-based number in the FAQ, and its score."""
+    """One ranked entry and its score."""
 
-    number: int
     entry: FaqEntry
     score: float
 
@@ -198,7 +197,7 @@ class Index:
         """Entries that match any term, best first (ties keep FAQ order)."""
         query, weights = self.understand(text)
         hits = []
-        for number, (entry, fields) in enumerate(zip(self.entries, self.fields, strict=True), start=1):
+        for index, (entry, fields) in enumerate(zip(self.entries, self.fields, strict=True)):
             score = 0.0
             matched = 0
             for term, weight in weights.items():
@@ -207,7 +206,7 @@ class Index:
                     continue
                 count = fields["answer"][term]
                 strength = (
-                    WEIGHTS["question"] * (term in fields["question"]) * self.shortness[number - 1]
+                    WEIGHTS["question"] * (term in fields["question"]) * self.shortness[index]
                     + WEIGHTS["tags"] * (term in fields["tags"])
                     + WEIGHTS["answer"] * (count / (count + 1))
                 )
@@ -216,8 +215,8 @@ class Index:
                     score += weight * idf * strength
             if score > 0:
                 coverage = matched / max(len(weights), 1)
-                hits.append(Hit(number, entry, round(score * (0.5 + 0.5 * coverage), 4)))
-        hits.sort(key=lambda h: (-h.score, h.number))
+                hits.append(Hit(entry, round(score * (0.5 + 0.5 * coverage), 4)))
+        hits.sort(key=lambda h: (-h.score, h.entry.number))
         return query, hits
 
 
@@ -229,9 +228,14 @@ def see_also(hits: Sequence[Hit]) -> list[Hit]:
     return [h for h in hits[1 : 1 + SEE_ALSO] if h.score >= floor]
 
 
-def topics(faq: Faq) -> list[tuple[str, list[tuple[int, FaqEntry]]]]:
-    """Entries numbered in file order, grouped by topic in order of first appearance."""
-    groups: dict[str, list[tuple[int, FaqEntry]]] = {}
-    for number, entry in enumerate(faq.entries, start=1):
-        groups.setdefault(entry.topic, []).append((number, entry))
+def topics(faq: Faq) -> list[tuple[str, list[FaqEntry]]]:
+    """Entries grouped by topic in order of first appearance."""
+    groups: dict[str, list[FaqEntry]] = {}
+    for entry in faq.entries:
+        groups.setdefault(entry.topic, []).append(entry)
     return list(groups.items())
+
+
+def by_number(faq: Faq, number: int) -> FaqEntry | None:
+    """The entry a person picks by its number, or None."""
+    return next((e for e in faq.entries if e.number == number), None)

@@ -1,61 +1,146 @@
-"""Parse and validate YAML files of roles, skills and FAQ entries into models (strict, safe)."""
+"""Parse and validate YAML data files into models by walking the records' declarations.
+
+Each record's fields are read as its declaration says (`mlcareer.schema`), with every problem
+reported as `file:line: message`. Checks that span records (unique ids, skills a role names,
+alias ownership, FAQ roles) run afterwards, in one explicit pass.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
-import yaml
-
+from mlcareer import schema
 from mlcareer.errors import DataError, Problem
-from mlcareer.models import (
-    IMPORTANCE,
-    LEVELS,
-    Cited,
-    Debate,
-    Education,
-    Faq,
-    FaqEntry,
-    Figure,
-    KeyFact,
-    Person,
-    Resource,
-    Role,
-    RoleSkill,
-    Skill,
-    ToolGroup,
-    Workplace,
-)
-from mlcareer.strictyaml import Checker, gc_paused, read_yaml, suggest
+from mlcareer.models import DataFile, Faq, Role, RoleSkill, Skill
+from mlcareer.yamlnodes import Checker, Node, ScalarNode, SequenceNode, gc_paused, read_yaml, suggest
 
-P = TypeVar("P")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESOURCE_KINDS = ("book", "course", "paper", "practice", "video", "docs")
-COSTS = ("free", "paid")
-ROLE_LISTS = ("daily_work", "challenges", "future", "getting_started")
-ROLE_KEYS = (
-    "aliases",
-    "origins",
-    *ROLE_LISTS,
-    "tools",
-    "education",
-    "workplaces",
-    "pay",
-    "outlook",
-    "debates",
-    "people",
-    "key_facts",
-)
+SECTIONS = ("roles", "skills", "faq")
+FAQ_ONLY = ("synonyms", "stopwords")
 
 
-class DataFile(NamedTuple):
-    """What one YAML data file holds; sections it does not have are empty."""
+class Loaded(NamedTuple):
+    """What one file holds, as the catalogue uses it."""
 
     skills: tuple[Skill, ...] = ()
     roles: tuple[Role, ...] = ()
     faq: Faq | None = None
+
+
+class Spot(NamedTuple):
+    """Where a record was read: its node, its fields' nodes, and how messages name it."""
+
+    node: Node
+    fields: dict[str, Node]
+    where: str
+
+
+class Reader:
+    """Reads records from nodes as declared, remembering where each one came from."""
+
+    def __init__(self, check: Checker) -> None:
+        self.check = check
+        self.spots: dict[int, Spot] = {}
+        self.built: dict[type, list[Any]] = {}
+        """Every record read, by type, even those whose parent record failed."""
+
+    def record(self, node: Node, record: type, what: str, kind: str = "") -> Any:
+        """One record, or None when a required field is missing or unreadable."""
+        required, optional = schema.key_names(record)
+        found = self.check.record(node, what, required, optional)
+        if found is None:
+            return None
+        where = what
+        values: dict[str, Any] = {}
+        failed = False
+        for field in schema.readable(record):
+            sub = found.get(field.name)
+            if sub is None:
+                continue
+            value = self.value(sub, field.spec, field.type, f"{where} {field.label}", where)
+            if value is None:
+                failed = failed or field.required
+                continue
+            values[field.name] = None if value is Undated else value
+            if field.name == "id" and kind:
+                where = f"{kind} '{value}'"
+        if failed:
+            return None
+        built = record(**values)
+        self.spots[id(built)] = Spot(node, found, where)
+        self.built.setdefault(record, []).append(built)
+        return built
+
+    def value(self, node: Node, spec: schema.Spec, kind: Any, what: str, owner: str) -> Any:
+        """One field's value as its spec says; None (and a problem) when it is wrong."""
+        check = self.check
+        match spec:
+            case schema.Text():
+                return check.text(node, what)
+            case schema.Id():
+                return self.id(node, what)
+            case schema.Int(low=low, high=high):
+                return check.integer(node, what, low, high)
+            case schema.Choice(options=options):
+                value = check.text(node, what)
+                if value is not None and value not in options:
+                    check.fail(node, f"{what} '{value}' should be one of: {', '.join(options)}")
+                    return None
+                return value
+            case schema.Year(label=label):
+                if isinstance(node, ScalarNode) and node.value == "undated":
+                    check.visit(node)
+                    return Undated
+                return check.integer(node, f"{owner} {label}", 1900, 2100)
+            case schema.Nested():
+                return self.record(node, kind, what)
+            case schema.Items():
+                return self.items(node, spec, owner, what)
+            case schema.Derived():  # pragma: no cover - derived fields are never read
+                return None
+
+    def items(self, node: Node, spec: schema.Items, owner: str, what: str) -> tuple[Any, ...] | None:
+        """A list whose items are read with the spec's item, with its count checked."""
+        item = spec.item
+
+        def read(sub: Node, label: str) -> Any:
+            if schema.is_record(item):
+                return self.record(sub, item, label, spec.label)
+            return self.value(sub, item, None, label, label)
+
+        values = self.check.items(node, what, read)
+        if isinstance(node, SequenceNode):
+            count = len(node.value)
+            if spec.exactly is not None and count != spec.exactly:
+                self.check.fail(node, f"{owner} has {_plural(count, spec.label)}; it needs {spec.exactly}{spec.why}")
+                return None
+            if count < spec.at_least:
+                self.check.fail(node, f"{owner} has {_plural(count, spec.label)}; it needs at least {spec.at_least}")
+                return None
+        return tuple(v if v is not Undated else None for v in values)
+
+    def id(self, node: Node, what: str) -> str | None:
+        value = self.check.text(node, what)
+        if value is not None and not ID_PATTERN.match(value):
+            self.check.fail(node, f"{what} '{value}' should be lower-case words joined by '-', like 'ml-engineer'")
+            return None
+        return value
+
+
+class _Undated:
+    """Read for `year: undated`; stored as None (a plain None would mean 'could not read')."""
+
+
+Undated = _Undated()
+
+
+def _plural(count: int, label: str) -> str:
+    if count == 1:
+        return f"1 {label}"
+    return f"{count} {label if label.endswith('s') else label + 's'}"
 
 
 def load_file(
@@ -64,74 +149,83 @@ def load_file(
     known_skills: Sequence[Skill] = (),
     known_roles: Sequence[Role] = (),
     label: str | None = None,
-) -> DataFile:
+) -> Loaded:
     """Load and validate one YAML data file; DataError lists every problem as file:line."""
     with gc_paused():
         return _load_file(path, known_skills, known_roles, label or str(path))
 
 
-def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[Role], name: str) -> DataFile:
+def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[Role], name: str) -> Loaded:
     root = read_yaml(path, name)
     check = Checker(name)
     if root is None:
         raise DataError([Problem(name, None, "is empty; expected 'roles:', 'skills:' or 'faq:'")])
-    fields = check.mapping(root, "the file", (), ("skills", "roles", "faq", "synonyms", "stopwords"))
+    required, optional = schema.key_names(DataFile)
+    fields = check.mapping(root, "the file", required, optional)
     if fields is None:
         check.raise_if_failed()
-        return DataFile()
+        return Loaded()
     if not fields:
         check.fail(root, "has none of 'roles:', 'skills:' or 'faq:'")
-    for key in ("synonyms", "stopwords"):
+    for key in FAQ_ONLY:
         if key in fields and "faq" not in fields:
             check.fail(fields[key], f"'{key}' belongs with 'faq'")
-
-    skills = check.items(fields.get("skills"), "skill", lambda n, w: _skill(check, n, w))
-    _unique_ids(check, fields.get("skills"), "skill")
-    skill_ids = {s.id for s in known_skills} | {s.id for s in skills}
-    roles = check.items(fields.get("roles"), "role", lambda n, w: _role(check, n, w, skill_ids))
-    _unique_ids(check, fields.get("roles"), "role")
-    _unique_role_names(check, fields.get("roles"), roles, known_roles)
-
-    faq = None
-    if "faq" in fields:
-        role_ids = {r.id for r in (*known_roles, *roles)}
-        entries = check.items(fields["faq"], "faq entry", lambda n, w: _faq_entry(check, n, w, role_ids))
-        _unique_ids(check, fields["faq"], "faq entry")
-        synonyms = check.items(fields.get("synonyms"), "synonym group", lambda n, w: _synonyms(check, n, w))
-        stopwords = tuple(w.lower() for w in check.texts(fields.get("stopwords"), "stop word"))
-        faq = Faq(entries=entries, synonyms=synonyms, stopwords=stopwords)
+    reader = Reader(check)
+    read: dict[str, Any] = {}
+    for field in schema.readable(DataFile):
+        if field.name in fields:
+            assert isinstance(field.spec, schema.Items)
+            read[field.name] = reader.items(fields[field.name], field.spec, field.spec.label, field.spec.label) or ()
+    data = DataFile(**read)
+    _cross_check(reader, data, known_skills, known_roles)
     check.raise_if_failed()
-    return DataFile(skills=skills, roles=roles, faq=faq)
+    faq = Faq(data.faq, data.synonyms, tuple(w.lower() for w in data.stopwords)) if "faq" in fields else None
+    if faq is not None:
+        faq = faq._replace(synonyms=tuple(tuple(w.lower() for w in group) for group in faq.synonyms))
+    return Loaded(skills=data.skills, roles=data.roles, faq=faq)
 
 
-def _id(check: Checker, node: yaml.Node, what: str) -> str | None:
-    value = check.text(node, what)
-    if value is not None and not ID_PATTERN.match(value):
-        check.fail(node, f"{what} '{value}' should be lower-case words joined by '-', like 'ml-engineer'")
-        return None
-    return value
+# --- checks that span records ------------------------------------------------------------------
 
 
-def _unique_ids(check: Checker, seq: yaml.Node | None, what: str) -> None:
-    _unique(check, seq, "id", lambda value: f"duplicate {what} id '{value}'")
-
-
-def _unique(check: Checker, seq: yaml.Node | None, key: str, message: Callable[[str], str]) -> None:
-    """Report each item of a list whose `key` repeats an earlier item's, at the repeat's line."""
-    if not isinstance(seq, yaml.SequenceNode):
+def _cross_check(reader: Reader, data: DataFile, known_skills: Sequence[Skill], known_roles: Sequence[Role]) -> None:
+    """Unique ids, the skills each role rates, alias ownership and the roles FAQ entries name."""
+    check = reader.check
+    for what, records in (("skill", data.skills), ("role", data.roles), ("faq entry", data.faq)):
+        _unique(reader, records, "id", lambda value, what=what: f"duplicate {what} id '{value}'")
+    skill_ids = {s.id for s in known_skills} | {s.id for s in data.skills}
+    for role in data.roles:
+        where = reader.spots[id(role)].where
+        _unique(reader, role.skills, "skill", lambda skill, where=where: f"{where} rates skill '{skill}' twice")
+    for rated in reader.built.get(RoleSkill, []):
+        if rated.skill not in skill_ids:
+            spot = reader.spots[id(rated)]
+            message = f"{spot.where} names skill '{rated.skill}', which does not exist"
+            check.fail(spot.fields["skill"], message + suggest(rated.skill, skill_ids))
+    _aliases(reader, data.roles, known_roles)
+    role_ids = {r.id for r in (*known_roles, *data.roles)}
+    if not role_ids:
         return
+    for entry in data.faq:
+        spot = reader.spots[id(entry)]
+        for index, role_id in enumerate(entry.roles):
+            if role_id not in role_ids:
+                node = spot.fields["roles"].value[index] if isinstance(spot.fields["roles"], SequenceNode) else None
+                message = f"{spot.where} names role '{role_id}', which does not exist"
+                check.fail(node, message + suggest(role_id, role_ids))
+
+
+def _unique(reader: Reader, records: Iterable[Any], key: str, message: Any) -> None:
+    """Report each record whose `key` repeats an earlier record's, at the repeat's line."""
     seen: set[str] = set()
-    for item in seq.value:
-        if not isinstance(item, yaml.MappingNode):
-            continue
-        for key_node, value in item.value:
-            if key_node.value == key and isinstance(value, yaml.ScalarNode):
-                if value.value in seen:
-                    check.fail(value, message(value.value))
-                seen.add(value.value)
+    for record in records:
+        value = getattr(record, key)
+        if value in seen:
+            reader.check.fail(reader.spots[id(record)].fields[key], message(value))
+        seen.add(value)
 
 
-def _unique_role_names(check: Checker, seq: yaml.Node | None, roles: Sequence[Role], known: Sequence[Role]) -> None:
+def _aliases(reader: Reader, roles: Sequence[Role], known: Sequence[Role]) -> None:
     """An alias must name one role only, across the bundled roles and this file."""
     replaced = {r.id for r in roles}
     owner: dict[str, str] = {}
@@ -139,221 +233,11 @@ def _unique_role_names(check: Checker, seq: yaml.Node | None, roles: Sequence[Ro
         if role.id not in replaced:
             for name in (role.id, *role.aliases):
                 owner[name] = role.id
-    # NOTE: invalid roles were dropped from `roles`, so find each role's own node by its id.
-    where: dict[str, yaml.Node] = {}
-    for item in seq.value if isinstance(seq, yaml.SequenceNode) else []:
-        if not isinstance(item, yaml.MappingNode):
-            continue
-        fields = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
-        if isinstance(fields.get("id"), yaml.ScalarNode):
-            where.setdefault(fields["id"].value, item)
     for role in roles:
-        node = where.get(role.id)
+        node = reader.spots[id(role)].node
         for name in role.aliases:
             other = owner.get(name)
             if other is not None and other != role.id:
-                check.fail(node, f"alias '{name}' of role '{role.id}' already names role '{other}'")
+                reader.check.fail(node, f"alias '{name}' of role '{role.id}' already names role '{other}'")
             owner.setdefault(name, role.id)
         owner.setdefault(role.id, role.id)
-
-
-def _skill(check: Checker, node: yaml.Node, what: str) -> Skill | None:
-    f = check.record(node, what, ("id", "name", "description", "anchors"), ("resources",))
-    if f is None:
-        return None
-    skill_id = _id(check, f["id"], f"{what} id")
-    where = f"skill '{skill_id}'" if skill_id else what
-    name = check.text(f["name"], f"{where} name")
-    description = check.text(f["description"], f"{where} description")
-    anchors = check.texts(f["anchors"], f"{where} anchor")
-    if isinstance(f["anchors"], yaml.SequenceNode) and len(f["anchors"].value) != len(LEVELS):
-        check.fail(
-            f["anchors"], f"{where} has {len(f['anchors'].value)} anchors; it needs {len(LEVELS)}, for levels 0 to 4"
-        )
-    resources = check.items(f.get("resources"), f"{where} resource", lambda n, w: _resource(check, n, w))
-    if None in (skill_id, name, description) or len(anchors) != len(LEVELS):
-        return None
-    assert skill_id is not None and name is not None and description is not None
-    return Skill(id=skill_id, name=name, description=description, anchors=anchors, resources=resources)
-
-
-def _resource(check: Checker, node: yaml.Node, what: str) -> Resource | None:
-    f = check.record(node, what, ("title", "author", "kind", "cost", "hours"))
-    if f is None:
-        return None
-    title = check.text(f["title"], f"{what} title")
-    author = check.text(f["author"], f"{what} author")
-    kind = _choice(check, f["kind"], f"{what} kind", RESOURCE_KINDS)
-    cost = _choice(check, f["cost"], f"{what} cost", COSTS)
-    hours = check.integer(f["hours"], f"{what} hours", 0, 10_000)
-    if title is None or author is None or kind is None or cost is None or hours is None:
-        return None
-    return Resource(title=title, author=author, kind=kind, cost=cost, hours=hours)
-
-
-def _choice(check: Checker, node: yaml.Node, what: str, choices: Sequence[str]) -> str | None:
-    value = check.text(node, what)
-    if value is not None and value not in choices:
-        check.fail(node, f"{what} '{value}' should be one of: {', '.join(choices)}")
-        return None
-    return value
-
-
-def _role(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> Role | None:
-    f = check.record(node, what, ("id", "title", "summary", "focus", "overview", "skills"), ROLE_KEYS)
-    if f is None:
-        return None
-    role_id = _id(check, f["id"], f"{what} id")
-    where = f"role '{role_id}'" if role_id else what
-    title = check.text(f["title"], f"{where} title")
-    summary = check.text(f["summary"], f"{where} summary")
-    focus = check.text(f["focus"], f"{where} focus")
-    overview = check.text(f["overview"], f"{where} overview")
-    aliases = check.items(f.get("aliases"), f"{where} alias", lambda n, w: _id(check, n, w))
-    skills = check.items(f["skills"], f"{where} skill", lambda n, w: _role_skill(check, n, w, skill_ids))
-    if isinstance(f["skills"], yaml.SequenceNode) and not f["skills"].value:
-        check.fail(f["skills"], f"{where} rates no skills; list at least one")
-    _unique(check, f["skills"], "skill", lambda skill: f"{where} rates skill '{skill}' twice")
-
-    def pair(keys: tuple[str, str], build: Callable[[str, str], P]) -> Callable[[yaml.Node, str], P | None]:
-        return lambda n, w: _text_pair(check, n, w, keys, build)
-
-    lists = {key: check.texts(f.get(key), f"{where} {key.replace('_', ' ')}") for key in ROLE_LISTS}
-    role = Role(
-        id=role_id or "",
-        title=title or "",
-        summary=summary or "",
-        focus=focus or "",
-        overview=overview or "",
-        skills=skills,
-        aliases=aliases,
-        origins=check.optional_text(f, "origins", where),
-        tools=check.items(f.get("tools"), f"{where} tools", lambda n, w: _tool_group(check, n, w)),
-        education=_education(check, f.get("education"), f"{where} education"),
-        workplaces=check.items(f.get("workplaces"), f"{where} workplace", pair(("industry", "examples"), Workplace)),
-        pay=_cited(check, f.get("pay"), f"{where} pay"),
-        outlook=_cited(check, f.get("outlook"), f"{where} outlook"),
-        debates=check.items(f.get("debates"), f"{where} debate", pair(("topic", "text"), Debate)),
-        people=check.items(f.get("people"), f"{where} person", pair(("name", "known_for"), Person)),
-        key_facts=check.items(f.get("key_facts"), f"{where} key fact", pair(("label", "value"), KeyFact)),
-        **lists,
-    )
-    if None in (role_id, title, summary, focus, overview):
-        return None
-    return role
-
-
-def _role_skill(check: Checker, node: yaml.Node, what: str, skill_ids: set[str]) -> RoleSkill | None:
-    f = check.record(node, what, ("skill", "level", "importance"))
-    if f is None:
-        return None
-    skill = check.text(f["skill"], f"{what} skill")
-    if skill is not None and skill not in skill_ids:
-        check.fail(f["skill"], f"{what} names skill '{skill}', which does not exist{suggest(skill, skill_ids)}")
-        skill = None
-    level = check.integer(f["level"], f"{what} level", LEVELS.start, LEVELS.stop - 1)
-    importance = check.integer(f["importance"], f"{what} importance", IMPORTANCE.start, IMPORTANCE.stop - 1)
-    if skill is None or level is None or importance is None:
-        return None
-    return RoleSkill(skill=skill, level=level, importance=importance)
-
-
-def _tool_group(check: Checker, node: yaml.Node, what: str) -> ToolGroup | None:
-    f = check.record(node, what, ("area", "items"))
-    if f is None:
-        return None
-    area = check.text(f["area"], f"{what} area")
-    items = check.texts(f["items"], f"{what} item")
-    return ToolGroup(area=area, items=items) if area is not None else None
-
-
-def _text_pair(
-    check: Checker, node: yaml.Node, what: str, keys: tuple[str, str], build: Callable[[str, str], P]
-) -> P | None:
-    """A mapping of exactly two text fields, e.g. a workplace's industry and examples."""
-    f = check.record(node, what, keys)
-    if f is None:
-        return None
-    first = check.text(f[keys[0]], f"{what} {keys[0]}")
-    second = check.text(f[keys[1]], f"{what} {keys[1]}")
-    return build(first, second) if first is not None and second is not None else None
-
-
-def _figure(check: Checker, node: yaml.Node, what: str) -> Figure | None:
-    f = check.record(node, what, ("label", "value", "source", "year"), ("note",))
-    if f is None:
-        return None
-    label = check.text(f["label"], f"{what} label")
-    value = check.text(f["value"], f"{what} value")
-    source = check.text(f["source"], f"{what} source")
-    year_node = f["year"]
-    year: int | None = None
-    undated = isinstance(year_node, yaml.ScalarNode) and year_node.value == "undated"
-    if not undated:
-        year = check.integer(year_node, f"{what} year (or 'undated')", 1900, 2100)
-    note = check.optional_text(f, "note", what)
-    if label is None or value is None or source is None or (year is None and not undated):
-        return None
-    return Figure(label=label, value=value, source=source, year=year, note=note)
-
-
-def _figures(check: Checker, node: yaml.Node | None, what: str) -> tuple[Figure, ...]:
-    return check.items(node, what, lambda n, w: _figure(check, n, w))
-
-
-def _cited(check: Checker, node: yaml.Node | None, what: str) -> Cited:
-    if node is None:
-        return Cited()
-    f = check.record(node, what, ("summary",), ("figures",))
-    if f is None:
-        return Cited()
-    return Cited(
-        summary=check.text(f["summary"], f"{what} summary") or "",
-        figures=_figures(check, f.get("figures"), f"{what} figure"),
-    )
-
-
-def _education(check: Checker, node: yaml.Node | None, what: str) -> Education:
-    if node is None:
-        return Education()
-    f = check.record(node, what, ("summary",), ("routes", "figures"))
-    if f is None:
-        return Education()
-    return Education(
-        summary=check.text(f["summary"], f"{what} summary") or "",
-        routes=check.texts(f.get("routes"), f"{what} route"),
-        figures=_figures(check, f.get("figures"), f"{what} figure"),
-    )
-
-
-def _faq_entry(check: Checker, node: yaml.Node, what: str, role_ids: set[str]) -> FaqEntry | None:
-    """An FAQ entry; its roles must exist when any roles are known."""
-    f = check.record(node, what, ("id", "topic", "question", "answer"), ("tags", "roles"))
-    if f is None:
-        return None
-    entry_id = _id(check, f["id"], f"{what} id")
-    where = f"faq entry '{entry_id}'" if entry_id else what
-    topic = check.text(f["topic"], f"{where} topic")
-    question = check.text(f["question"], f"{where} question")
-    answer = check.text(f["answer"], f"{where} answer")
-    tags = check.texts(f.get("tags"), f"{where} tag")
-    roles = check.items(f.get("roles"), f"{where} role", lambda n, w: _faq_role(check, n, w, where, role_ids))
-    if entry_id is None or topic is None or question is None or answer is None:
-        return None
-    return FaqEntry(id=entry_id, topic=topic, question=question, answer=answer, tags=tags, roles=roles)
-
-
-def _faq_role(check: Checker, node: yaml.Node, what: str, where: str, role_ids: set[str]) -> str | None:
-    role = _id(check, node, what)
-    if role is not None and role_ids and role not in role_ids:
-        check.fail(node, f"{where} names role '{role}', which does not exist{suggest(role, role_ids)}")
-        return None
-    return role
-
-
-def _synonyms(check: Checker, node: yaml.Node, what: str) -> tuple[str, ...] | None:
-    words = check.texts(node, f"{what} word")
-    if isinstance(node, yaml.SequenceNode) and len(node.value) < 2:
-        check.fail(node, f"{what} needs at least two words")
-        return None
-    return tuple(w.lower() for w in words) or None

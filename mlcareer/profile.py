@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from mlcareer.aspects import ASPECTS
 from mlcareer.models import Catalog, FaqEntry, Figure, Role
 
 
@@ -31,42 +32,40 @@ class Profile(NamedTuple):
     sections: tuple[Section, ...]
 
 
+QUESTIONS = "Questions people ask"
+
+
 def profile(catalog: Catalog, role: Role, faq: Sequence[FaqEntry] = ()) -> Profile:
     """Every aspect of `role` as sections; `faq` lists the entries to link back to."""
-    needs = tuple(
-        SkillNeed(s.id, s.name, need.level, need.importance, s.anchors[need.level])
-        for s in catalog.skills
-        if (need := role.requirement(s.id)) is not None
-    )
-    needs = tuple(sorted(needs, key=lambda n: (-n.importance, -n.level)))
-    edu = role.education
-    sections = [
-        Section("Overview", paragraphs=(role.focus, role.overview)),
-        Section("How the role came about", paragraphs=_some(role.origins)),
-        Section("Day-to-day work", bullets=role.daily_work),
-        Section("Skills", skills=needs),
-        Section("Tools and languages", bullets=tuple(f"{g.area}: {', '.join(g.items)}" for g in role.tools)),
-        Section("Education and ways in", paragraphs=_some(edu.summary), bullets=edu.routes, figures=edu.figures),
-        Section("Where they work", bullets=tuple(f"{w.industry}: {w.examples}" for w in role.workplaces)),
-        Section("Pay", paragraphs=_some(role.pay.summary), figures=role.pay.figures),
-        Section("Outlook", paragraphs=_some(role.outlook.summary), figures=role.outlook.figures),
-        Section("Common challenges", bullets=role.challenges),
-        Section("Debates", bullets=tuple(f"{d.topic} {d.text}" for d in role.debates)),
-        Section("Where it is heading", bullets=role.future),
-        Section("Getting started", bullets=role.getting_started),
-        Section("People to learn from", bullets=tuple(f"{p.name}: {p.known_for}" for p in role.people)),
-        Section("Key facts", bullets=tuple(f"{k.label}: {k.value}" for k in role.key_facts)),
-        Section(
-            "Questions people ask",
-            bullets=tuple(f"{e.question} (mlcareer faq {n})" for n, e in _numbered(faq) if role.id in e.roles),
-        ),
-    ]
+    sections: list[Section] = []
+    for aspect in ASPECTS:
+        if aspect.extract is None:
+            section = Section(aspect.title, skills=_needs(catalog, role))
+        else:
+            content = aspect.extract(role)
+            section = Section(aspect.title, content.paragraphs, content.bullets, content.figures)
+        if sections and sections[-1].title == section.title:
+            last = sections[-1]
+            section = Section(
+                last.title,
+                last.paragraphs + section.paragraphs,
+                last.bullets + section.bullets,
+                last.figures + section.figures,
+                last.skills + section.skills,
+            )
+            sections[-1] = section
+        else:
+            sections.append(section)
+    asked = tuple(f"{e.question} (mlcareer faq {e.number})" for e in faq if role.id in e.roles)
+    sections.append(Section(QUESTIONS, bullets=asked))
     return Profile(role, tuple(s for s in sections if s.paragraphs or s.bullets or s.figures or s.skills))
 
 
-def _some(text: str) -> tuple[str, ...]:
-    return (text,) if text else ()
-
-
-def _numbered(faq: Sequence[FaqEntry]) -> list[tuple[int, FaqEntry]]:
-    return list(enumerate(faq, start=1))
+def _needs(catalog: Catalog, role: Role) -> tuple[SkillNeed, ...]:
+    """The skills the role rates, most important first."""
+    needs = [
+        SkillNeed(s.id, s.name, need.level, need.importance, s.anchors[need.level])
+        for s in catalog.skills
+        if (need := role.requirement(s.id)) is not None
+    ]
+    return tuple(sorted(needs, key=lambda n: (-n.importance, -n.level)))

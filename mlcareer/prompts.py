@@ -103,3 +103,10 @@ def ask_level(skill: Skill, number: int, total: int) -> int | None:
 def ask_all(skills: Sequence[Skill]) -> dict[str, int | None]:
     """One question per skill, in catalogue order."""
     return {skill.id: ask_level(skill, number, len(skills)) for number, skill in enumerate(skills, start=1)}
+
+
+def confirm(question: str) -> bool:
+    """Yes or no, no by default; Ctrl-C raises KeyboardInterrupt, Ctrl-D raises EOFError."""
+    import questionary
+
+    return bool(_ask(questionary.confirm(_wrap(question, "  "), default=False)))

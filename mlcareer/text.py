@@ -23,3 +23,8 @@ def csv_cell(text: str) -> str:
     """A clean CSV cell that a spreadsheet will not run as a formula."""
     value = clean(text)
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    """'1 role', '3 roles'."""
+    return f"{number} {one if number == 1 else many or one + 's'}"

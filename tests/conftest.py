@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from mlcareer import catalog as catalog_module
-from mlcareer.cli import app, state
+from mlcareer.cli import app
+from mlcareer.models import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = Path(__file__).resolve().parent / "files"
@@ -24,9 +25,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     monkeypatch.setenv("MLCAREER_CACHE", str(tmp_path / "cache"))
     for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "MLCAREER_DATA", "GITHUB_ACTIONS", "PY_COLORS"):
         monkeypatch.delenv(name, raising=False)
-    state.data = None
     yield
-    state.data = None
 
 
 RunCli = Callable[..., Result]
@@ -46,7 +45,7 @@ def run() -> RunCli:
 
 
 @pytest.fixture
-def bundled() -> catalog_module.Catalog:
+def bundled() -> Catalog:
     return catalog_module.load_bundled()
 
 

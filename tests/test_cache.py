@@ -11,31 +11,28 @@ from pathlib import Path
 import pytest
 
 from mlcareer import cache
-from mlcareer.catalog import BUNDLED_FILES, bundled_dir
+from mlcareer.catalog import BUNDLED_FILES, bundled_dir, numbered
 from mlcareer.loader import load_file
+from mlcareer.models import Catalog, Faq
 
 SOURCES = [bundled_dir() / name for name in BUNDLED_FILES]
 
 
-def from_yaml() -> list[object]:
+SHAPE = (Catalog, Faq)
+
+
+def from_yaml() -> tuple[Catalog, Faq]:
     skills = load_file(SOURCES[0]).skills
     roles = load_file(SOURCES[1], known_skills=skills).roles
-    from mlcareer.models import Catalog
-
-    return [Catalog(roles=roles, skills=skills), load_file(SOURCES[2]).faq]
+    faq = load_file(SOURCES[2]).faq
+    assert faq is not None
+    return Catalog(roles=roles, skills=skills), numbered(faq)
 
 
 def test_round_trip_equals_the_yaml() -> None:
     value = from_yaml()
     cache.write(SOURCES, value)
-    assert cache.read(SOURCES) == value
-
-
-def test_every_model_type_is_registered() -> None:
-    from mlcareer import models
-
-    named = {n for n, v in vars(models).items() if isinstance(v, type) and hasattr(v, "_fields")}
-    assert named == set(cache.TYPES)
+    assert cache.read(SOURCES, SHAPE) == value
 
 
 def test_key_changes_when_a_source_changes(tmp_path: Path) -> None:
@@ -52,14 +49,14 @@ def test_a_broken_cache_is_ignored(content: str) -> None:
     assert folder is not None
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"bundled-{cache.key(SOURCES)}.json").write_text(content)
-    assert cache.read(SOURCES) is None
+    assert cache.read(SOURCES, SHAPE) is None
 
 
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("MLCAREER_CACHE", "off")
     assert cache.folder() is None
     cache.write(SOURCES, from_yaml())
-    assert cache.read(SOURCES) is None
+    assert cache.read(SOURCES, SHAPE) is None
 
 
 def test_a_warm_start_does_not_import_yaml(tmp_path: Path) -> None:
@@ -69,4 +66,40 @@ def test_a_warm_start_does_not_import_yaml(tmp_path: Path) -> None:
     warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert (cold.stdout.strip(), warm.stdout.strip()) == ("True", "False")
     assert len(list(tmp_path.glob("bundled-*.json"))) == 1
-    json.loads(next(tmp_path.glob("bundled-*.json")).read_text())
+    digest, _, body = next(tmp_path.glob("bundled-*.json")).read_text().partition("\n")
+    assert len(digest) == 64 and isinstance(json.loads(body), list)
+
+
+def _cache_file() -> Path:
+    folder = cache.folder()
+    assert folder is not None
+    return folder / f"bundled-{cache.key(SOURCES)}.json"
+
+
+def test_an_edit_of_the_same_size_is_not_trusted() -> None:
+    cache.write(SOURCES, from_yaml())
+    path = _cache_file()
+    text = path.read_text()
+    assert "$112,590" in text
+    path.write_text(text.replace("$112,590", "$999,999"))
+    assert cache.read(SOURCES, SHAPE) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '[{"roles": 1, "skills": []}, {"entries": [], "synonyms": [], "stopwords": []}]',
+        '[{"roles": [], "skills": []}, {"entries": [], "synonyms": [], "stopwords": ["\\ud800"]}]',
+        "[" * 100_000,
+        '[{"roles": [], "skills": [], "extra": 1}, {"entries": [], "synonyms": [], "stopwords": []}]',
+    ],
+    ids=["wrong type", "lone surrogate", "deep nesting", "unknown field"],
+)
+def test_a_cache_that_does_not_fit_the_declarations_is_ignored(body: str) -> None:
+    """Even with a matching digest, a cache is decoded against the records' declarations."""
+    import hashlib
+
+    path = _cache_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(hashlib.sha256(body.encode()).hexdigest() + "\n" + body)
+    assert cache.read(SOURCES, SHAPE) is None

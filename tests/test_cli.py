@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from mlcareer import __version__
-from mlcareer.compare import ASPECTS, DEFAULT_ASPECTS
+from mlcareer.aspects import BY_KEY as ASPECTS
+from mlcareer.aspects import DEFAULT as DEFAULT_ASPECTS
 
 from .conftest import ROOT, RunCli, write
 from .test_loader import GOOD_ROLE
@@ -111,7 +112,7 @@ def test_compare_defaults_to_all_roles_in_order(run: RunCli) -> None:
 def test_compare_table_shows_every_default_aspect_and_sources(run: RunCli) -> None:
     out = run("compare", env={"COLUMNS": "200"}).stdout
     for aspect in DEFAULT_ASPECTS:
-        assert ASPECTS[aspect] in out
+        assert ASPECTS[aspect].label in out
     assert "Sources:" in out and "[1] " in out and "Seed article, undated" in out
     assert "●●●●" in out and "○" in out
 

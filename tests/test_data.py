@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from mlcareer.aspects import BY_KEY as ASPECTS
 from mlcareer.catalog import find_role
-from mlcareer.compare import ASPECTS, compare
+from mlcareer.compare import compare
 from mlcareer.models import Catalog, Role
 
 ADJECTIVES = re.compile(r"\b(basic|good|expert|advanced|beginner|intermediate|strong|solid|proficient)\b", re.I)

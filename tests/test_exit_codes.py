@@ -52,10 +52,16 @@ def test_cancelled_is_130(run: RunCli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["compare", "--bogus"], "mlcareer: error: No such option: --bogus (see 'mlcareer compare --help')"),
-        (["show"], "mlcareer: error: Missing argument 'ROLE'. (see 'mlcareer show --help')"),
-        (["bogus"], "mlcareer: error: No such command 'bogus'. (see 'mlcareer --help')"),
-        (["quiz", "--answers"], "mlcareer: error: Option '--answers' requires an argument."),
+        (["compare", "--bogus"], "mlcareer: error: no such option: --bogus (see 'mlcareer compare --help')"),
+        (["show"], "mlcareer: error: missing argument 'ROLE' (see 'mlcareer show --help')"),
+        (["bogus"], "mlcareer: error: no such command 'bogus' (see 'mlcareer --help')"),
+        (["quiz", "--answers"], "mlcareer: error: option '--answers' requires an argument"),
+        (
+            ["compare", "-f", "xml"],
+            "mlcareer: error: invalid value for '--format' / '-f': 'xml' is not one of table, markdown, json, csv",
+        ),
+        (["compare", "-f", "markdwn"], "mlcareer: error: invalid value for '--format' / '-f': 'markdwn' is not one of"),
+        (["roles", "--data", "x.yaml"], "mlcareer: error: --data goes before the command: mlcareer --data FILE roles"),
     ],
 )
 def test_usage_errors_are_one_line(run: RunCli, args: list[str], message: str) -> None:

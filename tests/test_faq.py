@@ -239,5 +239,5 @@ def test_faq_file_validates_and_reports_unknown_roles(run: RunCli, tmp_path: Pat
 
 def test_faq_synonym_group_needs_two_words(tmp_path: Path) -> None:
     bad = write(tmp_path, "faq.yaml", "faq: []\nsynonyms:\n  - [alone]\n")
-    with pytest.raises(DataError, match=r"faq.yaml:3: synonym group item 1 needs at least two words"):
+    with pytest.raises(DataError, match=r"faq.yaml:3: synonym group item 1 has 1 word; it needs at least 2"):
         load_file(bad)

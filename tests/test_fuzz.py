@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlcareer.answers import load_answers
+from mlcareer.answers import AnswerSheet, load_answers
 from mlcareer.catalog import bundled_dir, load_bundled
 from mlcareer.errors import DataError
 from mlcareer.loader import load_file
@@ -133,7 +133,7 @@ def test_the_json_fast_path_agrees_with_the_checked_path(tmp_path: Path, answers
     fast, checked = tmp_path / "answers.json", tmp_path / "answers.yaml"
     fast.write_text(text, encoding="utf-8")
     checked.write_text(text, encoding="utf-8")
-    outcomes = []
+    outcomes: list[AnswerSheet | None] = []
     for path in (fast, checked):
         try:
             outcomes.append(load_answers(path, BUNDLED.skills))

@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from rich.console import RenderableType
 
-from mlcareer import render
+from mlcareer.aspects import DEFAULT as DEFAULT_ASPECTS
 from mlcareer.catalog import find_role
-from mlcareer.compare import DEFAULT_ASPECTS, compare
+from mlcareer.compare import compare
 from mlcareer.models import Catalog
 from mlcareer.profile import profile
+from mlcareer.render import compare as compare_out
+from mlcareer.render import roles as roles_out
+from mlcareer.render import show as show_out
+from mlcareer.render.console import make_console, print_renderables
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -29,17 +34,17 @@ def check_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden text"
 
 
-def rendered(renderables: list[object], width: int) -> str:
+def rendered(renderables: Sequence[RenderableType], width: int) -> str:
     buffer = io.StringIO()
-    console = render.make_console(buffer, width=width)
-    render.print_renderables(renderables, console)  # type: ignore[arg-type]
+    console = make_console(buffer, width=width)
+    print_renderables(renderables, console)
     return buffer.getvalue()
 
 
 @pytest.mark.parametrize("width", [80, 50])
 def test_compare_table(bundled: Catalog, width: int) -> None:
     result = compare(bundled, bundled.roles, DEFAULT_ASPECTS)
-    text = rendered(render.compare_table(result, width), width)
+    text = rendered(compare_out.compare_table(result, width), width)
     assert max(len(line) for line in text.splitlines()) <= width
     check_golden(f"compare-{width}.txt", text)
 
@@ -47,7 +52,7 @@ def test_compare_table(bundled: Catalog, width: int) -> None:
 @pytest.mark.parametrize("width", [80, 50])
 def test_show(bundled: Catalog, width: int) -> None:
     prof = profile(bundled, find_role(bundled, "mle"))
-    text = rendered(render.profile_rich(prof, width), width)
+    text = rendered(show_out.profile_rich(prof, width), width)
     assert max(len(line) for line in text.splitlines()) <= width
     assert all(line == line.rstrip() for line in text.splitlines()), "no trailing spaces"
     check_golden(f"show-mle-{width}.txt", text)
@@ -55,13 +60,13 @@ def test_show(bundled: Catalog, width: int) -> None:
 
 @pytest.mark.parametrize("width", [80, 50])
 def test_roles(bundled: Catalog, width: int) -> None:
-    check_golden(f"roles-{width}.txt", rendered([render.roles_table(bundled.roles, width)], width))
+    check_golden(f"roles-{width}.txt", rendered([roles_out.roles_table(bundled.roles, width)], width))
 
 
 FORMATS: dict[str, Callable[..., str]] = {
-    "compare.md": render.compare_markdown,
-    "compare.csv": render.compare_csv,
-    "compare.json": render.compare_json,
+    "compare.md": compare_out.compare_markdown,
+    "compare.csv": compare_out.compare_csv,
+    "compare.json": compare_out.compare_json,
 }
 
 
@@ -72,4 +77,4 @@ def test_compare_text_formats(bundled: Catalog, name: str) -> None:
 
 
 def test_show_markdown(bundled: Catalog) -> None:
-    check_golden("show-ds.md", render.profile_markdown(profile(bundled, find_role(bundled, "ds"))))
+    check_golden("show-ds.md", show_out.profile_markdown(profile(bundled, find_role(bundled, "ds"))))

@@ -201,7 +201,7 @@ def test_a_save_killed_at_the_worst_moment_keeps_the_old_history(tmp_path: Path,
 
 
 def test_a_result_is_saved_even_when_the_report_is_cut_short(tmp_path: Path) -> None:
-    """`mlcareer quiz ... | head`: the reader has gone before the report is written; the result is kept."""
+    """`mlcareer quiz ... | head`: the reader has gone before the report is written; the result is kept, exit 0."""
     answers = write(tmp_path, "answers.yaml", ANSWERS_YAML)
     env = {**os.environ, "COLUMNS": "80"}
     with subprocess.Popen(
@@ -212,6 +212,6 @@ def test_a_result_is_saved_even_when_the_report_is_cut_short(tmp_path: Path) -> 
     ) as proc:
         assert proc.stdout is not None
         proc.stdout.close()
-        assert proc.wait(timeout=30) != 0, "writing the report failed: nobody was reading"
+        assert proc.wait(timeout=30) == 0, "a reader that stops early is not an error"
     records, _ = history.load(home() / "history.json")
     assert [r.role for r in records] == ["ml-engineer"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.strictyaml import MAX_BYTES
+from mlcareer.yamlnodes import MAX_BYTES
 
 from .conftest import RunCli
 

@@ -12,7 +12,7 @@ from mlcareer.catalog import find_role, load_catalog
 from mlcareer.errors import DataError
 from mlcareer.loader import load_file
 from mlcareer.models import Catalog
-from mlcareer.strictyaml import MAX_BYTES, parse_yaml
+from mlcareer.yamlnodes import MAX_BYTES, parse_yaml
 
 from .conftest import write
 
@@ -108,7 +108,7 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
         ("- a\n- b\n", 1, "the file should be a mapping"),
         ("pets: []\n", 1, "unknown key 'pets'"),
         ("roles: []\n---\nroles: []\n", 2, "more than one YAML document"),
-        ("skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a]\n", 5, "has 1 anchors; it needs 5"),
+        ("skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a]\n", 5, "has 1 anchor; it needs 5"),
         (
             "skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a, has b, has c, has d, has e]\n"
             "    resources:\n      - {title: T, author: A, kind: film, cost: free, hours: 2}\n",

@@ -49,7 +49,7 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_wheel_contains_the_bundled_data(wheels: dict[str, Path], how: str) -> None:
     names = set(zipfile.ZipFile(wheels[how]).namelist())
     assert names >= DATA_FILES, sorted(names)
-    assert "mlcareer/cli.py" in names and "mlcareer/__main__.py" in names
+    assert "mlcareer/cli/__init__.py" in names and "mlcareer/__main__.py" in names
 
 
 def test_installed_wheel_runs_compare_from_another_folder(wheels: dict[str, Path], tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Strict, safe YAML reading: nodes with line numbers, and checks that report `file:line`."""
+"""YAML read as nodes (never objects), with line numbers, and typed checks that report `file:line`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,25 @@ import yaml
 from mlcareer.errors import DataError, Problem
 from mlcareer.files import MAX_BYTES, decode_text, read_text
 
-__all__ = ["MAX_BYTES", "Checker", "gc_paused", "kind", "parse_text", "parse_yaml", "read_yaml", "suggest"]
+__all__ = [
+    "MAX_BYTES",
+    "Checker",
+    "MappingNode",
+    "Node",
+    "ScalarNode",
+    "SequenceNode",
+    "gc_paused",
+    "kind",
+    "parse_text",
+    "parse_yaml",
+    "read_yaml",
+    "suggest",
+]
+
+Node = yaml.Node
+ScalarNode = yaml.ScalarNode
+SequenceNode = yaml.SequenceNode
+MappingNode = yaml.MappingNode
 
 try:  # NOTE: libyaml is much faster. The base loader builds nodes only: it never constructs objects.
     from yaml import CBaseLoader as NodeLoader

@@ -1,0 +1,331 @@
+"""The command line: parse options, call the core, hand results to the renderer, map errors.
+
+Core and rendering modules are imported inside each command so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
+
+import typer
+
+from mlcareer import __version__
+from mlcareer.aspects import help_text as aspect_help
+from mlcareer.cli.usage import Command, Group
+from mlcareer.formats import DocFormat, ListFormat, TableFormat
+
+if TYPE_CHECKING:
+    from mlcareer.errors import DataError
+    from mlcareer.models import Catalog, Role
+    from mlcareer.render.console import Terminal
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_CANCELLED = 130
+DATA_ENV = "MLCAREER_DATA"
+
+app = typer.Typer(
+    cls=Group,
+    name="mlcareer",
+    help="Compare machine learning careers, measure your skills gap and find answers, offline.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+F = TypeVar("F", bound=Callable[..., None])
+
+
+class Options(NamedTuple):
+    """Options given before the command, carried on Typer's context."""
+
+    data: Path | None = None
+    data_label: str | None = None
+
+
+def command(func: F) -> F:
+    """Register a command whose core errors become one line on stderr and an exit code."""
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> None:
+        from mlcareer.errors import Cancelled, DataError, Failure, UsageProblem
+        from mlcareer.render.console import Terminal
+
+        try:
+            func(*args, **kwargs)
+        except DataError as exc:
+            _data_error(Terminal(), exc)
+            raise typer.Exit(EXIT_DATA) from None
+        except UsageProblem as exc:
+            Terminal().error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
+        except Cancelled as exc:
+            Terminal().say(str(exc))
+            raise typer.Exit(exc.code) from None
+        except Failure as exc:
+            if str(exc):
+                Terminal().error(str(exc))
+            raise typer.Exit(exc.code) from None
+
+    app.command(cls=Command)(run)
+    return func
+
+
+def _data_error(term: Terminal, error: DataError) -> None:
+    """A DataError's first problem, and how to see the rest."""
+    from mlcareer.text import count
+
+    first = str(error.problems[0]) if error.problems else str(error)
+    more = len(error.problems) - 1
+    if more > 0:
+        first += f" (and {count(more, 'more problem')}; run 'mlcareer validate FILE' for all)"
+    term.error(first)
+
+
+def _catalog(ctx: typer.Context) -> Catalog:
+    """The bundled roles and skills, with the user's --data / MLCAREER_DATA file merged in."""
+    from mlcareer.catalog import load_catalog
+
+    options = ctx.find_root().obj or Options()
+    return load_catalog(options.data, options.data_label)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mlcareer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar=DATA_ENV,
+            help="Your own YAML file of roles and skills, merged with the bundled ones.",
+            dir_okay=False,
+            show_default=False,
+            metavar="FILE",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Compare machine learning careers, measure your skills gap and find answers, offline."""
+    from typer._click.core import ParameterSource
+
+    from_env = ctx.get_parameter_source("data") is ParameterSource.ENVIRONMENT
+    ctx.obj = Options(data, f"{data} (from {DATA_ENV})" if from_env and data is not None else None)
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+@command
+def roles(ctx: typer.Context, json_out: JsonFlag = False) -> None:
+    """List the roles.
+
+    One line per role: its id, title, aliases and a one-line summary.
+
+    Example: mlcareer roles
+    """
+    from mlcareer.render import roles as out
+    from mlcareer.render.console import Terminal
+
+    out.emit(_catalog(ctx).roles, ListFormat.json if json_out else ListFormat.text, Terminal())
+
+
+@command
+def show(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(help="Role id, alias or title, e.g. mle, ds, researcher.", metavar="ROLE")],
+    output: Annotated[DocFormat, typer.Option("--format", "-f", help="Output format.")] = DocFormat.text,
+    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+) -> None:
+    """Show a role's whole profile.
+
+    Overview, history, day-to-day work, skills, tools, education, where they work, pay and
+    outlook (each figure with source and year), challenges, debates, future and more.
+
+    Example: mlcareer show mle
+    """
+    from mlcareer.catalog import find_role, load_bundled_faq
+    from mlcareer.profile import profile
+    from mlcareer.render import show as out
+    from mlcareer.render.console import Terminal
+
+    cat = _catalog(ctx)
+    prof = profile(cat, find_role(cat, role), load_bundled_faq().entries)
+    out.emit(prof, DocFormat.json if json_out else output, Terminal())
+
+
+@command
+def compare(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Roles to compare (id, alias or title). Default: all.", show_default=False, metavar="ROLE..."
+        ),
+    ] = None,
+    aspect: Annotated[
+        list[str] | None,
+        typer.Option("--aspect", "-a", help=aspect_help(), show_default=False, metavar="ASPECT"),
+    ] = None,
+    output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+) -> None:
+    """Compare roles side by side.
+
+    Roles as columns, aspects as rows; every figure shows its source and year.
+
+    Example: mlcareer compare mle ds --aspect skills --aspect pay
+    """
+    from mlcareer.aspects import resolve
+    from mlcareer.catalog import find_role
+    from mlcareer.compare import compare as build
+    from mlcareer.render import compare as out
+    from mlcareer.render.console import Terminal
+
+    cat = _catalog(ctx)
+    chosen: list[Role] = [find_role(cat, name) for name in roles] if roles else list(cat.roles)
+    aspects = resolve(aspect or [])
+    result = build(cat, list({r.id: r for r in chosen}.values()), aspects)
+    out.emit(result, TableFormat.json if json_out else output, Terminal())
+
+
+@command
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="YAML files of roles, skills or FAQ entries to check.", metavar="FILE")
+    ],
+) -> None:
+    """Check your own data files.
+
+    Prints every problem as file:line: message.
+
+    Exits 1 when any file has a problem.
+
+    Example: mlcareer validate my-roles.yaml
+    """
+    from mlcareer.catalog import load_bundled
+    from mlcareer.errors import DataError, Failure
+    from mlcareer.loader import load_file
+    from mlcareer.render.console import Terminal
+    from mlcareer.text import count
+
+    term = Terminal()
+    bundled = load_bundled()
+    bad = False
+    for path in paths:
+        try:
+            loaded = load_file(path, known_skills=bundled.skills, known_roles=bundled.roles)
+        except DataError as exc:
+            bad = True
+            term.problems(exc.problems)
+            continue
+        counts = [count(len(loaded.roles), "role"), count(len(loaded.skills), "skill")]
+        if loaded.faq is not None:
+            counts.append(count(len(loaded.faq.entries), "FAQ entry", "FAQ entries"))
+        term.write(f"{path}: ok ({', '.join(counts)})\n")
+    if bad:
+        raise Failure("", EXIT_DATA)
+
+
+@command
+def faq(
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A question number, or words to search for. None: list the questions.",
+            show_default=False,
+            metavar="N|WORDS",
+        ),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON (search results carry their scores).")] = False,
+    all_answers: Annotated[bool, typer.Option("--all", help="Print every answer (paged in a terminal).")] = False,
+) -> None:
+    """List, search and answer common questions.
+
+    With no arguments, list the questions by topic. With a number, show that answer. With words,
+    show the best answer in full and the next few as "see also"; synonyms (PhD, doctorate),
+    word forms (deploy, deployment) and one typo per word are understood.
+
+    Example: mlcareer faq do I need a phd
+    """
+    from mlcareer.catalog import load_bundled_faq
+    from mlcareer.commands import answer_faq
+
+    answer_faq(load_bundled_faq(), [w for w in (query or []) if w.strip()], json_out, all_answers)
+
+
+@command
+def quiz(
+    ctx: typer.Context,
+    role: Annotated[
+        str | None, typer.Option("--role", "-r", help="Target role (id, alias or title). Asked when not given.")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="YAML or JSON file of skill id -> level 0-4; runs without prompts.",
+            dir_okay=False,
+            show_default=False,
+            metavar="FILE",
+        ),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    export: Annotated[
+        Path | None,
+        typer.Option("--export", help="Also write the report to FILE: .md, .html or .svg.", dir_okay=False),
+    ] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not add this result to your history.")] = False,
+) -> None:
+    """Take the skills-gap quiz.
+
+    Rate your skills against concrete milestones; get your readiness for the role you want,
+    your fit for every role, your biggest gaps and a learning plan.
+
+    Each question lists what people at each level have done; pick the highest that is true of
+    you. Without a terminal, give your answers in a file with --answers.
+
+    Example: mlcareer quiz --role mle
+    """
+    from mlcareer.commands import take_quiz
+
+    take_quiz(_catalog(ctx), role, answers, ListFormat.json if json_out else ListFormat.text, export, not no_save)
+
+
+@command
+def history(
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
+) -> None:
+    """Show your past quiz results.
+
+    Per role, oldest to newest, with the change each time.
+
+    Results are saved in your user data folder (MLCAREER_HOME overrides it).
+
+    Example: mlcareer history
+    """
+    from mlcareer.commands import clear_history, show_history
+
+    if clear:
+        clear_history(yes)
+    else:
+        show_history(ListFormat.json if json_out else ListFormat.text)
+
+
+def main() -> None:
+    """Entry point for the `mlcareer` script and `python -m mlcareer`."""
+    app(prog_name="mlcareer")

@@ -1,0 +1,180 @@
+"""The steps of the commands that take more than one: which core call, prompt and output, in order.
+
+No terminal code here: output goes through `render`, questions through `prompts`, and problems
+are raised as the errors in `mlcareer.errors` for the command line to map to exit codes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mlcareer.errors import Cancelled, Failure, UsageProblem
+from mlcareer.formats import ExportFormat, ListFormat
+from mlcareer.models import Catalog, Faq, Role
+
+if TYPE_CHECKING:
+    from mlcareer.quiz import QuizResult
+    from mlcareer.render.console import Terminal
+
+
+def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bool) -> None:
+    """`faq`: list the questions, show one by number, search, or show them all."""
+    from mlcareer.faq import Index, by_number, see_also, topics
+    from mlcareer.render import faq as out
+    from mlcareer.render.console import Terminal
+
+    term = Terminal()
+    if all_answers and words:
+        raise UsageProblem("--all takes no question or words")
+    if not words:
+        if json_out:
+            term.write(out.faq_json(found.entries))
+        elif all_answers:
+            out.show_all(found, term)
+        else:
+            term.show(out.faq_list(topics(found), term.width))
+        return
+    if len(words) == 1 and words[0].isdigit():
+        entry = by_number(found, int(words[0]))
+        if entry is None:
+            raise UsageProblem(f"no question {words[0]}; choose 1 to {len(found.entries)} (mlcareer faq lists them)")
+        if json_out:
+            term.write(out.faq_json([entry]))
+        else:
+            out.show_answer(entry, [], term)
+        return
+    typed = " ".join(words)
+    understood, hits = Index(found).search(typed)
+    if json_out:
+        term.write(out.faq_json([h.entry for h in hits], [h.score for h in hits], understood, typed))
+    elif hits:
+        out.show_answer(hits[0].entry, [h.entry for h in see_also(hits)], term)
+    if not hits:
+        term.error(f"no question matches '{typed}'; these are the questions:")
+        if not json_out:
+            term.show_err(out.faq_list(topics(found), term.err_width))
+        raise Failure("", 1)
+
+
+def take_quiz(
+    cat: Catalog, role: str | None, answers: Path | None, fmt: ListFormat, export: Path | None, save: bool
+) -> None:
+    """`quiz`: answers from a file or the prompts, scored, saved, reported and exported."""
+    from mlcareer import quiz as scoring
+    from mlcareer.catalog import find_role
+    from mlcareer.render import quiz as out
+    from mlcareer.render.console import Terminal
+
+    term = Terminal()
+    export_format = ExportFormat.of(export) if export is not None else None
+    if export is not None and export_format is None:
+        raise UsageProblem(f"cannot export to '{export.name}'; use a file ending in .md, .html or .svg")
+    target = find_role(cat, role) if role is not None else None
+    missing: tuple[str, ...] = ()
+    if answers is not None:
+        from mlcareer.answers import load_answers
+
+        sheet = load_answers(answers, cat.skills)
+        given, missing = sheet.answers, sheet.missing
+    else:
+        given, target = _ask(cat, target)
+    if target is None:
+        target = find_role(cat, scoring.fit(cat, given)[0].role)
+    result = scoring.score(cat, target, given)
+    if save:  # NOTE: saved first, so a report cut short (| head, a closed pager) loses nothing
+        _save(result, term)
+    names = {s.id: s.name for s in cat.skills}
+    out.emit(result, names, fmt, term, missing)
+    if missing:
+        term.note(f"not in the answers file, scored as 'not sure yet': {', '.join(missing)}")
+    if export is not None and export_format is not None:
+        from mlcareer.files import atomic_write
+
+        try:
+            atomic_write(export, out.export(result, names, export_format))
+        except OSError as exc:
+            raise Failure(f"cannot write {export}: {exc.strerror or exc}") from None
+        term.say(f"wrote the report to {export}")
+
+
+def _ask(cat: Catalog, target: Role | None) -> tuple[dict[str, int | None], Role]:
+    """Run the prompts; a usage error without a terminal, exit 130 when cancelled."""
+    from mlcareer import prompts
+    from mlcareer.catalog import find_role
+
+    problem = prompts.why_not_interactive()
+    if problem is not None:
+        raise UsageProblem(problem)
+    try:
+        if target is None:
+            target = find_role(cat, prompts.ask_role(cat.roles))
+        return prompts.ask_all(cat.skills), target
+    except (KeyboardInterrupt, EOFError):
+        raise Cancelled("quiz cancelled; nothing was saved") from None
+
+
+def _save(result: QuizResult, term: Terminal) -> None:
+    from mlcareer import history
+
+    record = history.Record(
+        taken_at=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        role=result.role,
+        title=result.title,
+        readiness=result.readiness,
+        answers=result.answers,
+    )
+    try:
+        warnings = history.save(record)
+    except OSError as exc:
+        term.warning(f"could not save this result: {exc.strerror or exc}")
+        return
+    for warning in warnings:
+        term.warning(warning.message)
+
+
+def show_history(fmt: ListFormat) -> None:
+    """`history`: saved results per role, with the change each time."""
+    from mlcareer import history
+    from mlcareer.render import history as out
+    from mlcareer.render.console import Terminal
+
+    term = Terminal()
+    try:
+        records, warnings = history.load()
+    except OSError as exc:
+        raise Failure(f"cannot read your history: {exc.strerror or exc}") from None
+    for warning in warnings:
+        term.warning(warning.message)
+    out.emit(history.progress(records), fmt, term)
+
+
+def clear_history(yes: bool) -> None:
+    """`history --clear`: delete every saved result, after asking unless `yes`."""
+    import sys
+
+    from mlcareer import history
+    from mlcareer.render.console import Terminal
+
+    term = Terminal()
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageProblem("history --clear asks before deleting; without a terminal, add --yes")
+        from mlcareer import prompts
+
+        try:
+            sure = prompts.confirm(f"Delete every saved quiz result in {history.history_path()}?")
+        except (KeyboardInterrupt, EOFError):
+            raise Cancelled("cancelled; nothing was deleted") from None
+        if not sure:
+            term.say("nothing was deleted")
+            return
+    try:
+        removed = history.clear()
+    except OSError as exc:
+        raise Failure(f"cannot clear your history: {exc.strerror or exc}") from None
+    from mlcareer.text import count
+
+    term.say(f"deleted {count(removed, 'saved result')}")

@@ -1,0 +1,150 @@
+"""`compare`: roles side by side as rich tables, Markdown, JSON or CSV, with numbered sources."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING, Any, assert_never
+
+from mlcareer.compare import Cell, Comparison
+from mlcareer.formats import TableFormat
+from mlcareer.models import TOP_IMPORTANCE, TOP_LEVEL, Figure
+from mlcareer.render.parts import (
+    FULL,
+    JSON_VERSION,
+    NARROW,
+    citation,
+    dots,
+    dump_json,
+    md,
+    plain,
+    table,
+    text,
+    wrapped,
+)
+from mlcareer.text import clean, csv_cell, one_line
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+    from mlcareer.render.console import Terminal
+
+
+def emit(comparison: Comparison, fmt: TableFormat, term: Terminal) -> None:
+    match fmt:
+        case TableFormat.table:
+            term.show(compare_table(comparison, term.width))
+        case TableFormat.markdown:
+            term.write(compare_markdown(comparison))
+        case TableFormat.json:
+            term.write(compare_json(comparison))
+        case TableFormat.csv:
+            term.write(compare_csv(comparison))
+        case _:
+            assert_never(fmt)
+
+
+def _footnotes(comparison: Comparison) -> tuple[dict[Figure, int], list[str]]:
+    """A footnote number for each figure (one per distinct citation), and the citations."""
+    numbers: dict[str, int] = {}
+    for figure in comparison.sources:
+        numbers.setdefault(citation(figure), len(numbers) + 1)
+    return {f: numbers[citation(f)] for f in comparison.sources}, list(numbers)
+
+
+def _cell_lines(cell: Cell, notes: dict[Figure, int], *, bullets: bool = True) -> list[str]:
+    if cell.level is not None and cell.importance is not None:
+        return [f"{dots(cell.level)} {cell.level}/{TOP_LEVEL}", f"importance {cell.importance}/{TOP_IMPORTANCE}"]
+    lines = [one_line(line) for line in cell.lines]
+    lines += [f"{one_line(f.label)}: {one_line(f.value)} [{notes[f]}]" for f in cell.figures]
+    if bullets and len(lines) > 1:
+        lines = [f"• {line}" for line in lines]
+    return lines or ["—"]
+
+
+def compare_table(comparison: Comparison, width: int = NARROW) -> list[RenderableType]:
+    """The comparison as rich tables, a key to the skill marks, and numbered sources.
+
+    At NARROW columns or more it is one table with aspects as rows; below that, one table per
+    aspect, titled, without the label column.
+    """
+    notes, citations = _footnotes(comparison)
+    titles = [role.title for role in comparison.roles]
+    out: list[RenderableType] = []
+    wide = width >= NARROW
+    whole = table("", *titles) if wide else None
+    skills: Table | None = None
+    for row in comparison.rows:
+        cells = [text("\n".join(_cell_lines(c, notes))) for c in row.cells]
+        if row.skill is not None:
+            if skills is None:
+                skills = whole if whole is not None else table("skill", *titles)
+                legend = f"level 0-{TOP_LEVEL}, importance 1-{TOP_IMPORTANCE}"
+                skills.add_row(text("Skills" if wide else "", "bold"), *(text(legend, "dim") for _ in titles))
+                if whole is None:
+                    out += [text("Skills", "bold"), skills]
+            skills.add_row(text(row.label), *cells)
+        elif whole is not None:
+            whole.add_row(text(row.label, "bold"), *cells)
+        else:
+            aspect = table(*titles)
+            aspect.add_row(*cells)
+            out += [text(row.label, "bold"), aspect]
+    if whole is not None:
+        out.insert(0, whole)
+    if skills is not None:
+        key = f"Skill levels: {FULL} per level required, on each skill's 0-{TOP_LEVEL} scale of what a person has done."
+        out.append(wrapped(key, width, "", ""))
+    if citations:
+        out.append(text("Sources:", "bold"))
+        out.extend(wrapped(f"[{n}] {c}", width, "", "    ") for n, c in enumerate(citations, start=1))
+    return out
+
+
+def compare_markdown(comparison: Comparison) -> str:
+    notes, citations = _footnotes(comparison)
+    head = ["Aspect", *(md(r.title) for r in comparison.roles)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in comparison.rows:
+        label = f"Skill: {row.label}" if row.skill else row.label
+        cells = ["<br>".join(md(p) for p in _cell_lines(cell, notes, bullets=False)) for cell in row.cells]
+        lines.append("| " + " | ".join([md(label), *cells]) + " |")
+    if comparison.sources:
+        lines += ["", "Sources:", ""]
+        lines += [f"{n}. {md(c)}" for n, c in enumerate(citations, start=1)]
+    return "\n".join(lines) + "\n"
+
+
+def compare_json(comparison: Comparison) -> str:
+    rows = []
+    for row in comparison.rows:
+        cells: dict[str, Any] = {}
+        for role, cell in zip(comparison.roles, row.cells, strict=True):
+            cells[role.id] = {
+                "text": [clean(line) for line in cell.lines],
+                "figures": [plain(f) for f in cell.figures],
+                "level": cell.level,
+                "importance": cell.importance,
+            }
+        rows.append({"aspect": row.aspect, "label": clean(row.label), "skill": row.skill, "cells": cells})
+    roles = [plain(r, ("id", "title")) for r in comparison.roles]
+    return dump_json({"version": JSON_VERSION, "roles": roles, "rows": rows})
+
+
+def compare_csv(comparison: Comparison) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["aspect", *(csv_cell(r.title) for r in comparison.roles)])
+    for row in comparison.rows:
+        label = f"Skill: {row.label}" if row.skill else row.label
+        cells = []
+        for cell in row.cells:
+            if cell.level is not None:
+                cells.append(f"level {cell.level}/{TOP_LEVEL}; importance {cell.importance}/{TOP_IMPORTANCE}")
+            else:
+                parts = [one_line(line) for line in cell.lines]
+                parts += [f"{one_line(f.label)}: {one_line(f.value)} ({citation(f)})" for f in cell.figures]
+                cells.append(csv_cell("; ".join(parts)))
+        writer.writerow([csv_cell(label), *cells])
+    return buffer.getvalue()

@@ -1,0 +1,70 @@
+"""`history`: past quiz results per role, as text or JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, assert_never
+
+from mlcareer.formats import ListFormat
+from mlcareer.render.parts import JSON_VERSION, NARROW, bar, dump_json, pct, text, wrapped
+from mlcareer.text import clean
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mlcareer.history import Progress
+    from mlcareer.render.console import Terminal
+
+Groups = Sequence[tuple[str, Sequence["Progress"]]]
+
+
+def emit(groups: Groups, fmt: ListFormat, term: Terminal) -> None:
+    match fmt:
+        case ListFormat.text:
+            if groups:
+                term.show(history_table(groups, term.width))
+            else:
+                term.say("no saved results yet; take the quiz with 'mlcareer quiz'")
+        case ListFormat.json:
+            term.write(history_json(groups))
+        case _:
+            assert_never(fmt)
+
+
+def history_table(groups: Groups, width: int = NARROW) -> list[RenderableType]:
+    """Past results per role, oldest first, each with its change since the one before."""
+    out: list[RenderableType] = []
+    for index, (_, items) in enumerate(groups):
+        if index:
+            out.append(text(""))
+        first, last = items[0].record, items[-1].record
+        change = last.readiness - first.readiness
+        summary = f"{first.title}: {pct(first.readiness)}"
+        if len(items) > 1:
+            summary += f" -> {pct(last.readiness)}, {change:+.0f} over {len(items)} quizzes"
+        out.append(wrapped(summary, width, "", "  "))
+        for item in items:
+            delta = "" if item.change is None else f" ({item.change:+.0f})"
+            line = f"{item.record.taken_at}  {bar(item.record.readiness, 10)} {pct(item.record.readiness)}{delta}"
+            out.append(text("  " + line))
+    return out
+
+
+def history_json(groups: Groups) -> str:
+    roles = [
+        {
+            "role": role,
+            "title": clean(items[0].record.title),
+            "results": [
+                {
+                    "taken_at": p.record.taken_at,
+                    "readiness": p.record.readiness,
+                    "change": p.change,
+                    "answers": p.record.answers,
+                }
+                for p in items
+            ],
+        }
+        for role, items in groups
+    ]
+    return dump_json({"version": JSON_VERSION, "roles": roles})

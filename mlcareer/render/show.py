@@ -1,0 +1,89 @@
+"""`show`: a role's profile as headings and wrapped paragraphs, Markdown or JSON."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, assert_never
+
+from mlcareer.formats import DocFormat
+from mlcareer.models import TOP_IMPORTANCE, TOP_LEVEL
+from mlcareer.profile import Profile
+from mlcareer.render.parts import JSON_VERSION, NARROW, dots, dump_json, figure_line, md, plain, text, wrapped
+from mlcareer.text import clean, one_line
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mlcareer.render.console import Terminal
+
+
+def emit(prof: Profile, fmt: DocFormat, term: Terminal) -> None:
+    match fmt:
+        case DocFormat.text:
+            term.show(profile_rich(prof, term.width))
+        case DocFormat.markdown:
+            term.write(profile_markdown(prof))
+        case DocFormat.json:
+            term.write(profile_json(prof))
+        case _:
+            assert_never(fmt)
+
+
+def _scale(level: int, importance: int) -> str:
+    return f"level {dots(level)} {level}/{TOP_LEVEL}, importance {importance}/{TOP_IMPORTANCE}"
+
+
+def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
+    """A role's profile as headings, wrapped paragraphs and bullets."""
+    role = prof.role
+    aliases = f" (also: {', '.join(role.aliases)})" if role.aliases else ""
+    title = wrapped(f"{role.title}{aliases}", width, "", "")
+    title.stylize("bold")
+    out: list[RenderableType] = [title, wrapped(role.summary, width, "", "")]
+    for section in prof.sections:
+        out.append(text(""))
+        out.append(text(section.title, "bold"))
+        for index, paragraph in enumerate(section.paragraphs):
+            if index:
+                out.append(text(""))
+            out.append(wrapped(paragraph, width))
+        out.extend(wrapped(b, width, "  • ", "    ") for b in section.bullets)
+        out.extend(wrapped(figure_line(f), width, "  • ", "    ") for f in section.figures)
+        for need in section.skills:
+            out.append(wrapped(f"{need.name}: {_scale(need.level, need.importance)}", width, "  • ", "    "))
+            out.append(wrapped(f"needs someone who {need.anchor}", width, "      ", "      "))
+    return out
+
+
+def profile_markdown(prof: Profile) -> str:
+    role = prof.role
+    lines = [f"# {one_line(role.title)}", "", one_line(role.summary)]
+    if role.aliases:
+        lines += ["", f"Also called: {', '.join(role.aliases)}"]
+    for section in prof.sections:
+        lines += ["", f"## {section.title}", ""]
+        lines += [one_line(p) + "\n" for p in section.paragraphs]
+        lines += [f"- {one_line(b)}" for b in section.bullets]
+        lines += [f"- {figure_line(f)}" for f in section.figures]
+        if section.skills:
+            lines += ["| Skill | Level | Importance | What the level means |", "|---|---|---|---|"]
+            lines += [
+                f"| {md(n.name)} | {dots(n.level)} {n.level}/{TOP_LEVEL} | {n.importance}/{TOP_IMPORTANCE} "
+                f"| {md(n.anchor)} |"
+                for n in section.skills
+            ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def profile_json(prof: Profile) -> str:
+    sections = [
+        {
+            "title": s.title,
+            "paragraphs": [clean(p) for p in s.paragraphs],
+            "bullets": [clean(b) for b in s.bullets],
+            "figures": [plain(f) for f in s.figures],
+            "skills": [plain(n, ("skill", "name", "level", "importance")) for n in s.skills],
+        }
+        for s in prof.sections
+    ]
+    role = plain(prof.role, ("id", "title", "aliases", "summary"))
+    return dump_json({"version": JSON_VERSION, "role": role, "sections": sections})
