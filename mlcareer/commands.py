@@ -14,17 +14,16 @@ from typing import TYPE_CHECKING
 from mlcareer.errors import Cancelled, Failure, UsageProblem
 from mlcareer.formats import ExportFormat, ListFormat
 from mlcareer.models import Catalog, Faq, Role
+from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
     from mlcareer.quiz import QuizResult
-    from mlcareer.render.console import Terminal
 
 
 def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bool) -> None:
     """`faq`: list the questions, show one by number, search, or show them all."""
     from mlcareer.faq import Index, by_number, see_also, topics
     from mlcareer.render import faq as out
-    from mlcareer.render.console import Terminal
 
     term = Terminal()
     if all_answers and words:
@@ -66,7 +65,6 @@ def take_quiz(
     from mlcareer import quiz as scoring
     from mlcareer.catalog import find_role
     from mlcareer.render import quiz as out
-    from mlcareer.render.console import Terminal
 
     term = Terminal()
     export_format = ExportFormat.of(export) if export is not None else None
@@ -139,7 +137,6 @@ def show_history(fmt: ListFormat) -> None:
     """`history`: saved results per role, with the change each time."""
     from mlcareer import history
     from mlcareer.render import history as out
-    from mlcareer.render.console import Terminal
 
     term = Terminal()
     try:
@@ -156,7 +153,6 @@ def clear_history(yes: bool) -> None:
     import sys
 
     from mlcareer import history
-    from mlcareer.render.console import Terminal
 
     term = Terminal()
     if not yes:

@@ -5,26 +5,21 @@ Core and rendering modules are imported inside each command so that start-up sta
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from mlcareer import __version__
 from mlcareer.aspects import help_text as aspect_help
-from mlcareer.cli.usage import Command, Group
+from mlcareer.cli.exits import EXIT_DATA, registrar
+from mlcareer.cli.usage import Group
 from mlcareer.formats import DocFormat, ListFormat, TableFormat
+from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
-    from mlcareer.errors import DataError
     from mlcareer.models import Catalog, Role
-    from mlcareer.render.console import Terminal
 
-EXIT_DATA = 1
-EXIT_USAGE = 2
-EXIT_CANCELLED = 130
 DATA_ENV = "MLCAREER_DATA"
 
 app = typer.Typer(
@@ -36,7 +31,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-F = TypeVar("F", bound=Callable[..., None])
+command = registrar(app)
 
 
 class Options(NamedTuple):
@@ -44,45 +39,6 @@ class Options(NamedTuple):
 
     data: Path | None = None
     data_label: str | None = None
-
-
-def command(func: F) -> F:
-    """Register a command whose core errors become one line on stderr and an exit code."""
-
-    @functools.wraps(func)
-    def run(*args: Any, **kwargs: Any) -> None:
-        from mlcareer.errors import Cancelled, DataError, Failure, UsageProblem
-        from mlcareer.render.console import Terminal
-
-        try:
-            func(*args, **kwargs)
-        except DataError as exc:
-            _data_error(Terminal(), exc)
-            raise typer.Exit(EXIT_DATA) from None
-        except UsageProblem as exc:
-            Terminal().error(str(exc))
-            raise typer.Exit(EXIT_USAGE) from None
-        except Cancelled as exc:
-            Terminal().say(str(exc))
-            raise typer.Exit(exc.code) from None
-        except Failure as exc:
-            if str(exc):
-                Terminal().error(str(exc))
-            raise typer.Exit(exc.code) from None
-
-    app.command(cls=Command)(run)
-    return func
-
-
-def _data_error(term: Terminal, error: DataError) -> None:
-    """A DataError's first problem, and how to see the rest."""
-    from mlcareer.text import count
-
-    first = str(error.problems[0]) if error.problems else str(error)
-    more = len(error.problems) - 1
-    if more > 0:
-        first += f" (and {count(more, 'more problem')}; run 'mlcareer validate FILE' for all)"
-    term.error(first)
 
 
 def _catalog(ctx: typer.Context) -> Catalog:
@@ -137,7 +93,6 @@ def roles(ctx: typer.Context, json_out: JsonFlag = False) -> None:
     Example: mlcareer roles
     """
     from mlcareer.render import roles as out
-    from mlcareer.render.console import Terminal
 
     out.emit(_catalog(ctx).roles, ListFormat.json if json_out else ListFormat.text, Terminal())
 
@@ -159,7 +114,6 @@ def show(
     from mlcareer.catalog import find_role, load_bundled_faq
     from mlcareer.profile import profile
     from mlcareer.render import show as out
-    from mlcareer.render.console import Terminal
 
     cat = _catalog(ctx)
     prof = profile(cat, find_role(cat, role), load_bundled_faq().entries)
@@ -192,7 +146,6 @@ def compare(
     from mlcareer.catalog import find_role
     from mlcareer.compare import compare as build
     from mlcareer.render import compare as out
-    from mlcareer.render.console import Terminal
 
     cat = _catalog(ctx)
     chosen: list[Role] = [find_role(cat, name) for name in roles] if roles else list(cat.roles)
@@ -218,7 +171,6 @@ def validate(
     from mlcareer.catalog import load_bundled
     from mlcareer.errors import DataError, Failure
     from mlcareer.loader import load_file
-    from mlcareer.render.console import Terminal
     from mlcareer.text import count
 
     term = Terminal()
