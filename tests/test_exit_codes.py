@@ -70,5 +70,8 @@ def test_usage_errors_are_one_line(run: RunCli, args: list[str], message: str) -
     assert result.stdout == ""
 
 
-def test_no_arguments_still_shows_help(run: RunCli) -> None:
-    assert "Commands:" in run(code=2).output
+def test_no_arguments_shows_help_and_exits_2(run: RunCli) -> None:
+    output = run(code=2).output
+    assert "Commands:" in output
+    for command in ("roles", "show", "compare", "faq", "quiz", "history", "validate"):
+        assert f"  {command} " in output

@@ -73,6 +73,7 @@ def test_completed_quiz_is_saved(run: RunCli, keys: PipeInput) -> None:
 def test_whole_quiz_in_a_real_terminal(tmp_path: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     env = {**os.environ, "MLCAREER_HOME": str(tmp_path), "COLUMNS": "100", "LINES": "40", "TERM": "xterm"}
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # NOTE: no cursor-position request, which a test terminal never answers
     env.pop("_TYPER_FORCE_DISABLE_TERMINAL", None)
     child = pexpect.spawn(
         sys.executable, ["-m", "mlcareer", "quiz"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100)
@@ -97,7 +98,7 @@ def test_whole_quiz_in_a_real_terminal(tmp_path: Path) -> None:
 def test_redirected_output_in_a_terminal_points_to_export(tmp_path: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     report = tmp_path / "report.txt"
-    env = {**os.environ, "MLCAREER_HOME": str(tmp_path)}
+    env = {**os.environ, "MLCAREER_HOME": str(tmp_path), "PROMPT_TOOLKIT_NO_CPR": "1"}
     command = f"/bin/sh -c '{sys.executable} -m mlcareer quiz > {report}'"
     output, status = pexpect.run(command, env=env, withexitstatus=True, encoding="utf-8", timeout=20)
     assert status == 2

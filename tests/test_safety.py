@@ -79,7 +79,7 @@ def test_data_strings_are_shown_literally_and_without_control_characters(
     assert_inert(out)
     if "--json" not in args:
         flat = " ".join(out.split())
-        assert "LOUD" in flat and ("[bold red]" in flat or "[bold" in out), "markup is printed literally"
+        assert "LOUD" in flat and "[bold" in out, "markup is printed literally"
 
 
 def test_json_keeps_markup_as_text(run: RunCli, hostile: Path) -> None:
