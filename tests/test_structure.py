@@ -48,7 +48,7 @@ CASES = [(name, member) for name, (formats, _) in EMITTERS.items() for member in
 def test_every_format_is_handled_for_every_command(capsys: pytest.CaptureFixture[str], command: str, fmt: Enum) -> None:
     """pip-audit's test_to_format_is_exhaustive, for each command: no format falls through."""
     EMITTERS[command][1](fmt, Terminal())
-    assert "Machine Learning Engineer" in capsys.readouterr().out
+    assert "Learning" in capsys.readouterr().out  # from "Machine Learning Engineer", wrapped or not
 
 
 FENCES = [
