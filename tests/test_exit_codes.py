@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,42 @@ def test_no_arguments_shows_help_and_exits_2(run: RunCli) -> None:
     assert "Commands:" in output
     for command in ("roles", "show", "compare", "faq", "quiz", "history", "validate"):
         assert f"  {command} " in output
+
+
+def test_an_error_in_the_mlcareer_data_file_names_the_variable(run: RunCli, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.yaml"
+    result = run("roles", code=1, env={"MLCAREER_DATA": str(missing)})
+    assert result.stderr == f"mlcareer: error: {missing} (from MLCAREER_DATA): no such file\n"
+
+
+def test_the_same_error_through_the_option_names_only_the_file(run: RunCli, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.yaml"
+    assert run("--data", str(missing), "roles", code=1).stderr == f"mlcareer: error: {missing}: no such file\n"
+
+
+def test_an_aspect_typo_gets_did_you_mean(run: RunCli) -> None:
+    stderr = run("compare", "-a", "skils", code=2).stderr
+    assert stderr.startswith("mlcareer: error: unknown aspect 'skils'; did you mean 'skills'? choose from: focus,")
+
+
+@pytest.mark.parametrize("command", ["roles", "show", "compare", "validate", "faq", "quiz", "history"])
+def test_help_shows_no_python_type_names(run: RunCli, command: str) -> None:
+    text = run(command, "--help").stdout
+    assert "list[" not in text and "<str>" not in text and "<file>" not in text and "<path>" not in text
+
+
+@pytest.mark.parametrize("args", [["compare"], ["show", "mle"], ["faq", "--all"], ["compare", "--json"]], ids=" ".join)
+def test_a_reader_that_stops_early_is_not_an_error(args: list[str]) -> None:
+    """`mlcareer compare | head -1`: exit 0, nothing on stderr."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "80"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "mlcareer", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        code = proc.wait(timeout=30)
+        assert (code, proc.stderr.read()) == (0, b"")

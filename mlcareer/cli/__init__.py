@@ -125,9 +125,7 @@ def compare(
     ctx: typer.Context,
     roles: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Roles to compare (id, alias or title). Default: all.", show_default=False, metavar="ROLE..."
-        ),
+        typer.Argument(help="Roles to compare (id, alias or title). Default: all.", show_default=False, metavar="ROLE"),
     ] = None,
     aspect: Annotated[
         list[str] | None,
@@ -222,7 +220,8 @@ def faq(
 def quiz(
     ctx: typer.Context,
     role: Annotated[
-        str | None, typer.Option("--role", "-r", help="Target role (id, alias or title). Asked when not given.")
+        str | None,
+        typer.Option("--role", "-r", help="Target role (id, alias or title). Asked when not given.", metavar="ROLE"),
     ] = None,
     answers: Annotated[
         Path | None,
@@ -237,7 +236,9 @@ def quiz(
     json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     export: Annotated[
         Path | None,
-        typer.Option("--export", help="Also write the report to FILE: .md, .html or .svg.", dir_okay=False),
+        typer.Option(
+            "--export", help="Also write the report to FILE: .md, .html or .svg.", dir_okay=False, metavar="FILE"
+        ),
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not add this result to your history.")] = False,
 ) -> None:

@@ -8,6 +8,7 @@ where it goes. Help shows readable metavars (ROLE..., FILE...), never Python typ
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import sys
 from typing import Any
@@ -77,3 +78,5 @@ class Command(_OneLineUsage, TyperCommand):
             if isinstance(param, TyperArgument) and param.metavar:
                 # NOTE: Typer adds the Python type (<list[str]>) after an argument's metavar in help.
                 param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+                shown = param.metavar + ("..." if param.nargs != 1 else "")
+                param._rich_display_name = functools.partial(str, shown)  # type: ignore[method-assign]

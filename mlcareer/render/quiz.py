@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, assert_never
 
 from mlcareer.formats import ExportFormat, ListFormat
-from mlcareer.models import MAX_GAP, Resource
+from mlcareer.models import IMPORTANCE, MAX_GAP, TOP_IMPORTANCE, Resource
 from mlcareer.render.parts import JSON_VERSION, NARROW, bar, dots, dump_json, md, pct, plain, table, text, wrapped
 from mlcareer.text import clean, one_line
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mlcareer.quiz import QuizResult
     from mlcareer.render.console import Terminal
 
+GAP_RULE = f"gap = importance ({IMPORTANCE.start}-{TOP_IMPORTANCE}) x levels missing"
 TOP_GAPS = 5
 """How many of the largest gaps the report lists."""
 
@@ -59,7 +60,7 @@ def quiz_report(result: QuizResult, names: dict[str, str], width: int = NARROW) 
                 text(f"{bar(gap.size * 100 / MAX_GAP, 10)} {gap.size}"),
             )
         out.append(gaps)
-        out.append(wrapped("gap = importance (1-5) x levels missing", width, "", ""))
+        out.append(wrapped(GAP_RULE, width, "", ""))
     else:
         out.append(wrapped("None: you meet every requirement of this role.", width))
     if result.strengths:
@@ -94,7 +95,7 @@ def quiz_markdown(result: QuizResult, names: dict[str, str]) -> str:
     if result.gaps:
         lines += ["| Skill | You | Needed | Gap |", "|---|---|---|---|"]
         lines += [f"| {md(g.name)} | {g.you} | {g.needed} | {g.size} |" for g in result.gaps[:TOP_GAPS]]
-        lines += ["", "Gap = importance (1-5) x levels missing."]
+        lines += ["", GAP_RULE.capitalize() + "."]
     else:
         lines.append("None: you meet every requirement of this role.")
     if result.strengths:
