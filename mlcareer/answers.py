@@ -13,7 +13,8 @@ from mlcareer.models import LEVELS, Skill
 if TYPE_CHECKING:
     from mlcareer.yamlnodes import Checker, Node
 
-UNSURE_WORDS = ("unsure", "not sure", "not sure yet")
+UNSURE_WORDS = ("", "unsure", "not sure", "not sure yet")
+"""Answers that mean "not sure yet" (an empty value too, quoted or not)."""
 
 
 class AnswerSheet(NamedTuple):
@@ -37,7 +38,7 @@ def load_answers(path: Path, skills: Sequence[Skill]) -> AnswerSheet:
         root = parse_text(text, name, json_syntax=path.suffix.lower() == ".json")
     if root is None:
         raise DataError([Problem(name, None, "is empty; expected skill ids with levels 0-4, like 'python: 2'")])
-    check = Checker(name)
+    check = Checker(name, text)
     ids = [s.id for s in skills]
     fields = check.mapping(root, "the answers", (), ids)
     answers: dict[str, int | None] = {}
@@ -90,7 +91,7 @@ def _level(check: Checker, node: Node, skill: str) -> int | None:
 
     what = f"the answer for '{skill}'"
     if isinstance(node, ScalarNode):
-        found = kind(node)
+        found = kind(node, check.source)
         if found == "null" or (found == "str" and node.value.strip().lower() in UNSURE_WORDS):
             return None
         if found == "str" and node.value.strip().isdigit():

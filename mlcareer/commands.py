@@ -11,13 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlcareer.errors import Cancelled, Failure, UsageProblem
+from mlcareer.errors import Cancelled, Failure, UsageProblem, os_reason
 from mlcareer.formats import ExportFormat, ListFormat
 from mlcareer.models import Catalog, Faq, Role
 from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
     from mlcareer.quiz import QuizResult
+
+
+MAX_QUERY = 500
+"""Longest FAQ question we search for, in characters."""
 
 
 def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bool) -> None:
@@ -46,6 +50,8 @@ def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bo
             out.show_answer(entry, [], term)
         return
     typed = " ".join(words)
+    if len(typed) > MAX_QUERY:
+        raise UsageProblem(f"the question is {len(typed):,} characters long; ask in at most {MAX_QUERY}")
     understood, hits = Index(found).search(typed)
     if json_out:
         term.write(out.faq_json([h.entry for h in hits], [h.score for h in hits], understood, typed))
@@ -59,7 +65,13 @@ def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bo
 
 
 def take_quiz(
-    cat: Catalog, role: str | None, answers: Path | None, fmt: ListFormat, export: Path | None, save: bool
+    cat: Catalog,
+    role: str | None,
+    answers: Path | None,
+    fmt: ListFormat,
+    export: Path | None,
+    save: bool,
+    force: bool = False,
 ) -> None:
     """`quiz`: answers from a file or the prompts, scored, saved, reported and exported."""
     from mlcareer import quiz as scoring
@@ -68,8 +80,8 @@ def take_quiz(
 
     term = Terminal()
     export_format = ExportFormat.of(export) if export is not None else None
-    if export is not None and export_format is None:
-        raise UsageProblem(f"cannot export to '{export.name}'; use a file ending in .md, .html or .svg")
+    if export is not None:
+        _check_export(export, export_format, force)
     target = find_role(cat, role) if role is not None else None
     missing: tuple[str, ...] = ()
     if answers is not None:
@@ -92,10 +104,21 @@ def take_quiz(
         from mlcareer.files import atomic_write
 
         try:
-            atomic_write(export, out.export(result, names, export_format))
+            atomic_write(export, out.export(result, names, export_format), make_folders=False)
         except OSError as exc:
-            raise Failure(f"cannot write {export}: {exc.strerror or exc}") from None
+            raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
         term.say(f"wrote the report to {export}")
+
+
+def _check_export(export: Path, export_format: ExportFormat | None, force: bool) -> None:
+    """Before any work: the export's suffix is known, its folder exists, and it replaces nothing unasked."""
+    if export_format is None:
+        raise UsageProblem(f"cannot export to '{export.name}'; use a file ending in .md, .html or .svg")
+    folder = export.parent
+    if not folder.is_dir():
+        raise Failure(f"cannot write {export}: the folder {folder} does not exist")
+    if export.exists() and not force:
+        raise UsageProblem(f"{export} already exists; add --force to replace it")
 
 
 def _ask(cat: Catalog, target: Role | None) -> tuple[dict[str, int | None], Role]:
@@ -127,7 +150,7 @@ def _save(result: QuizResult, term: Terminal) -> None:
     try:
         warnings = history.save(record)
     except OSError as exc:
-        term.warning(f"could not save this result: {exc.strerror or exc}")
+        term.warning(f"could not save this result: {os_reason(exc)}")
         return
     for warning in warnings:
         term.warning(warning.message)
@@ -142,7 +165,7 @@ def show_history(fmt: ListFormat) -> None:
     try:
         records, warnings = history.load()
     except OSError as exc:
-        raise Failure(f"cannot read your history: {exc.strerror or exc}") from None
+        raise Failure(f"cannot read your history: {os_reason(exc)}") from None
     for warning in warnings:
         term.warning(warning.message)
     out.emit(history.progress(records), fmt, term)
@@ -170,7 +193,7 @@ def clear_history(yes: bool) -> None:
     try:
         removed = history.clear()
     except OSError as exc:
-        raise Failure(f"cannot clear your history: {exc.strerror or exc}") from None
+        raise Failure(f"cannot clear your history: {os_reason(exc)}") from None
     from mlcareer.text import count
 
     term.say(f"deleted {count(removed, 'saved result')}")

@@ -21,9 +21,21 @@ class Problem(NamedTuple):
 class DataError(Exception):
     """A data, FAQ or answers file is unreadable or invalid; `problems` lists every fault."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], *, more: int = 0) -> None:
         self.problems = sorted(problems, key=lambda p: p.line or 0)
+        self.more = more
+        """Problems found past those kept, counted only (a file that is nothing but faults)."""
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def total(self) -> int:
+        return len(self.problems) + self.more
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, with the file: 'File exists: /home/me/mlcareer'."""
+    reason = exc.strerror or str(exc)
+    return f"{reason}: {exc.filename}" if exc.filename else reason
 
 
 class UsageProblem(ValueError):

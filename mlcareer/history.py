@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import math
 import os
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from mlcareer.files import atomic_write, locked
+from mlcareer.errors import DataError
+from mlcareer.files import atomic_write, locked, read_bytes
 
 HOME_ENV = "MLCAREER_HOME"
 FILE_NAME = "history.json"
 FORMAT_VERSION = 1
+MAX_RESULTS = 1000
+"""Results kept: a save beyond this drops the oldest, so the file stays small and fast to read."""
+MAX_BYTES = 2 * 1024 * 1024
+"""A history file larger than this was not written by mlcareer: it is set aside like a corrupt one."""
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)?")
 
 
 class Record(NamedTuple):
@@ -53,25 +63,49 @@ def history_path() -> Path:
     return home() / FILE_NAME
 
 
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _text(value: Any, what: str, pattern: re.Pattern[str] | None = None) -> str:
+    if not isinstance(value, str) or not value or len(value) > 200:
+        raise ValueError(f"{what} is not short text")
+    value.encode("utf-8")  # NOTE: refuses lone surrogates, which no terminal can show
+    if pattern is not None and not pattern.fullmatch(value):
+        raise ValueError(f"{what} is not in the expected form")
+    return value
+
+
+def _record(item: Any) -> Record:
+    """One saved result, checked field by field; ValueError names the first field that is wrong."""
+    if not isinstance(item, dict) or set(item) != set(Record._fields):
+        raise ValueError("a result does not have the fields of a result")
+    readiness = item["readiness"]
+    if type(readiness) not in (int, float) or not math.isfinite(readiness) or not 0 <= readiness <= 100:
+        raise ValueError("a readiness is not a percentage")
+    answers = item["answers"]
+    if not isinstance(answers, dict) or len(answers) > 200:
+        raise ValueError("answers is not a mapping of skills")
+    levels: dict[str, int | None] = {}
+    for skill, level in answers.items():
+        if level is not None and (type(level) is not int or not 0 <= level <= 4):
+            raise ValueError("an answer is not a level from 0 to 4")
+        levels[_text(skill, "a skill id", _ID)] = level
+    return Record(
+        taken_at=_text(item["taken_at"], "a time", _TIME),
+        role=_text(item["role"], "a role id", _ID),
+        title=_text(item["title"], "a title"),
+        readiness=float(readiness),
+        answers=levels,
+    )
+
+
 def _parse(text: str) -> list[Record]:
-    data = json.loads(text)
+    """A version 1 history file, every field checked; ValueError for anything else."""
+    data = json.loads(text, parse_constant=_no_constants)
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("results"), list):
         raise ValueError("not a version 1 history file")
-    records = []
-    for item in data["results"]:
-        answers = item["answers"]
-        if not isinstance(answers, dict):
-            raise ValueError("answers is not a mapping")
-        records.append(
-            Record(
-                taken_at=str(item["taken_at"]),
-                role=str(item["role"]),
-                title=str(item["title"]),
-                readiness=float(item["readiness"]),
-                answers={str(k): (None if v is None else int(v)) for k, v in answers.items()},
-            )
-        )
-    return records
+    return [_record(item) for item in data["results"]]
 
 
 def _serialise(records: Sequence[Record]) -> str:
@@ -80,19 +114,26 @@ def _serialise(records: Sequence[Record]) -> str:
 
 
 def _read(path: Path, warnings: list[HistoryWarning]) -> list[Record]:
-    """The records in path; a corrupt file is renamed aside with a warning, and reads as empty."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    """The records in path; anything that is not a valid history is renamed aside with a warning.
+
+    That covers a corrupt or oversized file and something that is not a file at all (a pipe
+    or a device put in its place); the history then reads as empty and the next save starts
+    a new one.
+    """
+    if not os.path.lexists(path):
         return []
+    if path.is_dir():  # NOTE: a folder is the person's own; it is reported (OSError), never moved
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
     try:
-        return _parse(raw.decode("utf-8"))
-    except (ValueError, KeyError, TypeError) as exc:
-        backup = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
-        os.replace(path, backup)
+        return _parse(read_bytes(path, str(path), limit=MAX_BYTES, wait=False).decode("utf-8"))
+    except DataError as exc:
+        reason = exc.problems[0].message if exc.problems else "unreadable"
+    except (ValueError, KeyError, TypeError, RecursionError, OverflowError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        warnings.append(HistoryWarning(f"history file {path} was unreadable ({reason}); moved it to {backup}"))
-        return []
+    backup = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
+    os.replace(path, backup)
+    warnings.append(HistoryWarning(f"history file {path} was unreadable ({reason}); moved it to {backup}"))
+    return []
 
 
 def load(path: Path | None = None) -> tuple[list[Record], list[HistoryWarning]]:
@@ -111,6 +152,10 @@ def save(record: Record, path: Path | None = None) -> list[HistoryWarning]:
         _remove_orphans(path)
         records = _read(path, warnings)
         records.append(record)
+        if len(records) > MAX_RESULTS:
+            dropped = len(records) - MAX_RESULTS
+            records = records[dropped:]
+            warnings.append(HistoryWarning(f"history keeps the last {MAX_RESULTS:,} results; dropped the oldest"))
         atomic_write(path, _serialise(records))
     return warnings
 

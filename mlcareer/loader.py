@@ -124,7 +124,7 @@ class Reader:
 
     def id(self, node: Node, what: str) -> str | None:
         value = self.check.text(node, what)
-        if value is not None and not ID_PATTERN.match(value):
+        if value is not None and not ID_PATTERN.fullmatch(value):
             self.check.fail(node, f"{what} '{value}' should be lower-case words joined by '-', like 'ml-engineer'")
             return None
         return value
@@ -156,8 +156,8 @@ def load_file(
 
 
 def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[Role], name: str) -> Loaded:
-    root = read_yaml(path, name)
-    check = Checker(name)
+    root, source = read_yaml(path, name)
+    check = Checker(name, source)
     if root is None:
         raise DataError([Problem(name, None, "is empty; expected 'roles:', 'skills:' or 'faq:'")])
     required, optional = schema.key_names(DataFile)
@@ -235,6 +235,9 @@ def _aliases(reader: Reader, roles: Sequence[Role], known: Sequence[Role]) -> No
                 owner[name] = role.id
     for role in roles:
         node = reader.spots[id(role)].node
+        other = owner.get(role.id)
+        if other is not None and other != role.id:
+            reader.check.fail(node, f"role id '{role.id}' is already an alias of role '{other}'; choose another id")
         for name in role.aliases:
             other = owner.get(name)
             if other is not None and other != role.id:

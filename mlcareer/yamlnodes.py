@@ -6,7 +6,7 @@ import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import yaml
 
@@ -41,6 +41,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 # NOTE: libyaml itself refuses nesting deeper than 1,000 levels; MAX_BYTES caps the size.
 
 T = TypeVar("T")
+MAX_PROBLEMS = 100
+"""Problems kept per file; past that they are only counted ("and N more")."""
 
 _TAG = "tag:yaml.org,2002:"
 _TYPE_NAMES = {
@@ -74,14 +76,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def kind(node: yaml.Node) -> str:
+def kind(node: yaml.Node, source: str = "") -> str:
     """What a node is, as YAML 1.1 reads it: 'str', 'int', 'bool', 'null', 'seq', 'map', ... or its tag.
 
     Nodes come from the base loader, which leaves every scalar as text; a plain (unquoted) scalar
-    is resolved here the way the safe loader would, so `no` is a bool and `12:30` an int.
+    is resolved here the way the safe loader would, so `no` is a bool and `12:30` an int. With the
+    document's `source`, a scalar tagged explicitly (`!!str no`) keeps the tag it was given.
     """
     tag: str = node.tag
-    if isinstance(node, yaml.ScalarNode) and not node.style and tag == _TAG + "str":
+    explicit = bool(source) and source.startswith("!", node.start_mark.index)
+    if isinstance(node, yaml.ScalarNode) and not node.style and tag == _TAG + "str" and not explicit:
         value = node.value
         if not value:
             return "null"
@@ -89,26 +93,40 @@ def kind(node: yaml.Node) -> str:
             if pattern.match(value):
                 tag = implicit
                 break
+    if tag == _TAG + "value":  # NOTE: YAML 1.1's `=` (the "value" key type) is text to a person
+        return "str"
     return tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-def describe(node: yaml.Node) -> str:
+def describe(node: yaml.Node, source: str = "") -> str:
     """What a node holds, in words, e.g. 'a list' or "a true/false value (no)"."""
-    what = kind(node)
+    what = kind(node, source)
     words = _TYPE_NAMES.get(what, f"a value tagged {node.tag}")
     if isinstance(node, yaml.ScalarNode) and what != "str":
-        value = node.value if len(node.value) <= 20 else node.value[:20] + "..."
-        return f"{words} ({value})" if value else words
+        return f"{words} ({short(node.value)})" if node.value else words
     return words
 
 
-def read_yaml(path: Path, label: str | None = None) -> yaml.Node | None:
+def short(value: str, room: int = 20) -> str:
+    """A value as messages quote it: at most `room` characters, then '...'."""
+    return value if len(value) <= room else value[:room] + "..."
+
+
+class Document(NamedTuple):
+    """A parsed YAML document: its root node (None when empty) and the text it came from."""
+
+    root: yaml.Node | None
+    source: str
+
+
+def read_yaml(path: Path, label: str | None = None) -> Document:
     """Read one YAML document as nodes, refusing anything unsafe or oversized.
 
-    Returns None for an empty document. Raises DataError with the line of the fault.
+    The root is None for an empty document. Raises DataError with the line of the fault.
     """
     name = label or str(path)
-    return parse_text(read_text(path, name), name, json_syntax=path.suffix.lower() == ".json")
+    text = read_text(path, name)
+    return Document(parse_text(text, name, json_syntax=path.suffix.lower() == ".json"), text)
 
 
 def parse_yaml(raw: bytes, name: str, *, json_syntax: bool = False) -> yaml.Node | None:
@@ -130,6 +148,8 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> yaml.Node 
             raise DataError([Problem(name, exc.lineno, f"JSON syntax error: {exc.msg}")]) from None
         except RecursionError:
             raise DataError([Problem(name, None, "JSON nesting is too deep")]) from None
+        except ValueError:  # NOTE: a number of over 4,300 digits, which Python refuses to convert
+            raise DataError([Problem(name, None, "holds a number too long to read")]) from None
     try:
         return yaml.compose(text, Loader=NodeLoader)  # builds nodes only, constructs nothing
     except yaml.MarkedYAMLError as exc:
@@ -140,7 +160,11 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> yaml.Node 
             what += f" ({exc.context} (from line {exc.context_mark.line + 1}))"
         if "single document" in (exc.context or ""):
             raise DataError([Problem(name, where, "holds more than one YAML document ('---')")]) from None
-        if "\t" in what or "tab" in what:
+        lines = text.splitlines()
+        at_tab = (
+            where is not None and where <= len(lines) and "\t" in lines[where - 1][: mark.column + 1 if mark else None]
+        )
+        if "\t" in what or "tab" in what or at_tab:
             what += " (use spaces, not tabs, to indent)"
         raise DataError([Problem(name, where, f"YAML syntax error: {what}")]) from None
     except yaml.reader.ReaderError as exc:
@@ -153,12 +177,23 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> yaml.Node 
         raise DataError([Problem(name, None, "nesting is too deep")]) from None
 
 
+def _tab_before(text: str, mark: yaml.Mark | None) -> bool:
+    """Whether the line of a syntax error has a tab up to where the error was found."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    return mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
+
+
 class Checker:
     """Reads typed values out of YAML nodes, collecting every problem with its line."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, source: str = "") -> None:
         self.file = file
+        self.source = source
         self.problems: list[Problem] = []
+        self.more = 0
+        """Problems found after the first MAX_PROBLEMS, counted but not kept."""
         self.seen: set[int] = set()
 
     def visit(self, node: yaml.Node) -> bool:
@@ -173,12 +208,34 @@ class Checker:
         return True
 
     def fail(self, node: yaml.Node | None, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.more += 1
+            if self.more >= MAX_PROBLEMS * 100:  # NOTE: bounds the work on a file that is nothing but faults
+                self.raise_if_failed()
+            return
         line = node.start_mark.line + 1 if node is not None else None
         self.problems.append(Problem(self.file, line, message))
 
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
     def raise_if_failed(self) -> None:
         if self.problems:
-            raise DataError(self.problems)
+            raise DataError(self.problems, more=self.more)
+
+    def kind(self, node: yaml.Node) -> str:
+        return kind(node, self.source)
+
+    def describe(self, node: yaml.Node) -> str:
+        return describe(node, self.source)
+
+    def _tagged(self, node: yaml.Node, default: str, what: str) -> bool:
+        """False (and a problem) for a list or mapping with an explicit tag such as !!set or !!python/..."""
+        if node.tag == _TAG + default:
+            return True
+        self.fail(node, f"{what} is tagged {node.tag}; tags are not allowed, remove it")
+        return False
 
     def mapping(
         self, node: yaml.Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
@@ -187,14 +244,16 @@ class Checker:
         if not self.visit(node):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.fail(node, f"{what} should be a mapping of keys to values, not {describe(node)}")
+            self.fail(node, f"{what} should be a mapping of keys to values, not {self.describe(node)}")
+            return None
+        if not self._tagged(node, "map", what):
             return None
         required = tuple(required)
         allowed = (*required, *optional)
         found: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or kind(key_node) != "str":
-                self.fail(key_node, f"{what} has a key that is {describe(key_node)}; keys are names")
+            if not isinstance(key_node, yaml.ScalarNode) or self.kind(key_node) != "str":
+                self.fail(key_node, f"{what} has a key that is {self.describe(key_node)}; keys are names")
                 continue
             key = key_node.value
             if key in found:
@@ -221,7 +280,7 @@ class Checker:
         """A text value; a YAML 1.1 surprise (no, 12:30, 2024-01-01) says to quote it."""
         if not self.visit(node):
             return None
-        found = kind(node)
+        found = self.kind(node)
         if isinstance(node, yaml.ScalarNode) and found == "str":
             value: str = node.value
             if not empty_ok and not value.strip():
@@ -229,29 +288,30 @@ class Checker:
                 return None
             return value
         if isinstance(node, yaml.ScalarNode) and found in _TYPE_NAMES and node.value:
-            self.fail(node, f'{what} should be text, not {describe(node)}; quote it: "{node.value}"')
+            self.fail(node, f'{what} should be text, not {self.describe(node)}; quote it: "{short(node.value)}"')
         else:
-            self.fail(node, f"{what} should be text, not {describe(node)}")
+            self.fail(node, f"{what} should be text, not {self.describe(node)}")
         return None
 
     def integer(self, node: yaml.Node, what: str, low: int, high: int) -> int | None:
         """A whole number in [low, high], written plainly (no 012, 0x1f or 1_000)."""
         if not self.visit(node):
             return None
-        found = kind(node)
+        found = self.kind(node)
         if not isinstance(node, yaml.ScalarNode) or found not in ("int", "str"):
-            self.fail(node, f"{what} should be a whole number from {low} to {high}, not {describe(node)}")
+            self.fail(node, f"{what} should be a whole number from {low} to {high}, not {self.describe(node)}")
             return None
         value: str = node.value
         digits = value[1:] if value.startswith(("-", "+")) else value
         if found != "int" or not digits.isdigit() or not digits.isascii():
-            self.fail(node, f"{what} should be a whole number from {low} to {high}, not '{value}'")
+            self.fail(node, f"{what} should be a whole number from {low} to {high}, not '{short(value)}'")
             return None
         if len(digits) > 1 and digits.startswith("0"):
-            self.fail(node, f"{what} '{value}' has a leading zero (YAML reads it as octal); write {int(digits)}")
+            plain = short(digits.lstrip("0") or "0")
+            self.fail(node, f"{what} '{short(value)}' has a leading zero (YAML reads it as octal); write {plain}")
             return None
         if len(digits) > 12 or not low <= int(value) <= high:
-            self.fail(node, f"{what} is {value}; it should be from {low} to {high}")
+            self.fail(node, f"{what} is {short(value)}; it should be from {low} to {high}")
             return None
         return int(value)
 
@@ -259,7 +319,9 @@ class Checker:
         if not self.visit(node):
             return None
         if not isinstance(node, yaml.SequenceNode):
-            self.fail(node, f"{what} should be a list, not {describe(node)}")
+            self.fail(node, f"{what} should be a list, not {self.describe(node)}")
+            return None
+        if not self._tagged(node, "seq", what):
             return None
         return list(node.value)
 

@@ -82,7 +82,7 @@ def test_unexpected_history_content_is_treated_as_corrupt(content: bytes) -> Non
 def test_an_unreadable_history_is_one_line_exit_1(run: RunCli) -> None:
     (home() / "history.json").mkdir(parents=True)
     result = run("history", code=1)
-    assert result.stderr.startswith("mlcareer: error: cannot read your history: ")
+    assert result.stderr.startswith("mlcareer: error: cannot read your history: is a folder, not a file: ")
     assert result.stderr.count("\n") == 1
 
 
@@ -143,8 +143,10 @@ def test_killing_a_save_never_corrupts_history(tmp_path: Path) -> None:
     import time
 
     path = tmp_path / "history.json"
+    answers: dict[str, int | None] = {f"skill-{k}": k % 5 for k in range(60)}  # NOTE: big records, slow saves
     seed = [
-        history.Record("2025-01-01T00:00:00", "ml-engineer", "MLE", float(i % 100), {"python": 2}) for i in range(3000)
+        history.Record("2025-01-01T00:00:00", "ml-engineer", "MLE", float(i % 100), answers)
+        for i in range(history.MAX_RESULTS - 40)
     ]
     atomic_write(path, history._serialise(seed))
     counts = [len(seed)]
@@ -159,9 +161,10 @@ def test_killing_a_save_never_corrupts_history(tmp_path: Path) -> None:
             proc.wait(timeout=10)
         records, warnings = history.load(path)
         assert warnings == [], warnings
-        assert len(records) >= counts[-1]
+        assert len(records) >= counts[-1], "no saved result is lost (until the cap drops the oldest)"
         counts.append(len(records))
     assert counts[-1] > counts[0], "the savers did save"
+    assert counts[-1] <= history.MAX_RESULTS
     history.save(history.Record("2026-01-02T00:00:00", "ml-engineer", "MLE", 1.0, {}), path)
     assert not list(tmp_path.glob(".history.json.*.tmp")), "orphaned temporary files are swept by the next save"
 

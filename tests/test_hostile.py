@@ -58,7 +58,7 @@ def test_a_file_over_the_size_cap_is_refused(run: RunCli, tmp_path: Path) -> Non
     path = tmp_path / "huge.yaml"
     path.write_bytes(b"roles:\n" + b"  - x\n" * (MAX_BYTES // 6 + 1))
     result = run("validate", str(path), code=1)
-    assert result.stderr == f"{path}: file is {path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}\n"
+    assert result.stderr == f"{path}: file is {path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,} bytes\n"
     answers = run("quiz", "--answers", str(path), code=1)
     assert "the limit is" in answers.stderr
 

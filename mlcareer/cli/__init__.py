@@ -5,6 +5,7 @@ Core and rendering modules are imported inside each command so that start-up sta
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
@@ -64,7 +65,6 @@ def main_options(
             "--data",
             envvar=DATA_ENV,
             help="Your own YAML file of roles and skills, merged with the bundled ones.",
-            dir_okay=False,
             show_default=False,
             metavar="FILE",
         ),
@@ -180,6 +180,8 @@ def validate(
         except DataError as exc:
             bad = True
             term.problems(exc.problems)
+            if exc.more:
+                term.problems([f"{path}: ... and {count(exc.more, 'more problem')}"])
             continue
         counts = [count(len(loaded.roles), "role"), count(len(loaded.skills), "skill")]
         if loaded.faq is not None:
@@ -228,7 +230,6 @@ def quiz(
         typer.Option(
             "--answers",
             help="YAML or JSON file of skill id -> level 0-4; runs without prompts.",
-            dir_okay=False,
             show_default=False,
             metavar="FILE",
         ),
@@ -236,11 +237,10 @@ def quiz(
     json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     export: Annotated[
         Path | None,
-        typer.Option(
-            "--export", help="Also write the report to FILE: .md, .html or .svg.", dir_okay=False, metavar="FILE"
-        ),
+        typer.Option("--export", help="Also write the report to FILE: .md, .html or .svg.", metavar="FILE"),
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not add this result to your history.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="With --export: replace the file if it exists.")] = False,
 ) -> None:
     """Take the skills-gap quiz.
 
@@ -254,7 +254,8 @@ def quiz(
     """
     from mlcareer.commands import take_quiz
 
-    take_quiz(_catalog(ctx), role, answers, ListFormat.json if json_out else ListFormat.text, export, not no_save)
+    fmt = ListFormat.json if json_out else ListFormat.text
+    take_quiz(_catalog(ctx), role, answers, fmt, export, not no_save, force)
 
 
 @command
@@ -281,4 +282,19 @@ def history(
 
 def main() -> None:
     """Entry point for the `mlcareer` script and `python -m mlcareer`."""
-    app(prog_name="mlcareer")
+    import errno
+
+    from mlcareer.render.console import finish, guard_streams
+
+    code = guard_streams()
+    if code is not None:
+        sys.exit(code)
+    try:
+        app(prog_name="mlcareer")
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except OSError as exc:  # NOTE: writing the output failed (a full disk, a closed descriptor)
+        what = "cannot write the output" if exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF) else "cannot continue"
+        Terminal().error(f"{what}: {exc.strerror or exc}")
+        code = 1
+    sys.exit(finish(code or 0))

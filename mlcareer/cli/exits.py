@@ -58,7 +58,7 @@ def _data_error(term: Terminal, error: DataError) -> None:
     from mlcareer.text import count
 
     first = str(error.problems[0]) if error.problems else str(error)
-    more = len(error.problems) - 1
+    more = error.total - 1
     if more > 0:
         first += f" (and {count(more, 'more problem')}; run 'mlcareer validate FILE' for all)"
     term.error(first)

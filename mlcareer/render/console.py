@@ -5,6 +5,7 @@ Commands never write to a stream or build a console themselves; they call `Termi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterable
@@ -45,6 +46,64 @@ def reader_gone() -> None:
 def print_renderables(renderables: Iterable[RenderableType], console: Console) -> None:
     for item in renderables:
         console.print(item)
+
+
+def _missing_pager() -> str | None:
+    """The pager PAGER names when it cannot be found, else None."""
+    import shlex
+    import shutil
+
+    chosen = os.environ.get("MANPAGER") or os.environ.get("PAGER")
+    if not chosen or not chosen.strip():
+        return None
+    try:
+        program = shlex.split(chosen)[0]
+    except (ValueError, IndexError):
+        return chosen
+    return None if shutil.which(program) else program
+
+
+def guard_streams() -> int | None:
+    """Make the standard streams safe to use; an exit code when there is nowhere to write.
+
+    A closed stdin or stderr is replaced by the null device (the quiz then says it needs a
+    terminal; messages are dropped). A closed stdout leaves nowhere for the output: that is
+    an error. Characters the output's encoding cannot hold are replaced, never a crash.
+    """
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        Terminal().error("standard output is closed; there is nowhere to write the result")
+        return 1
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    return None
+
+
+def finish(code: int) -> int:
+    """Flush stdout at the end, turning a failed write into one line and exit 1.
+
+    Afterwards stdout points at the null device, so the interpreter's own last flush cannot fail.
+    """
+    import errno
+
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = 0
+    except OSError as exc:
+        code = code or 1
+        if exc.errno != errno.EPIPE:
+            Terminal().error(f"cannot write the output: {exc.strerror or exc}")
+    else:
+        return code
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return code
 
 
 class Terminal:
@@ -93,6 +152,11 @@ class Terminal:
         if not self.is_terminal:
             self.show(renderables)
             return
+        missing = _missing_pager()
+        if missing is not None:
+            self.warning(f"the pager '{missing}' (PAGER) was not found; showing the text without it")
+            self.show(renderables)
+            return
         # NOTE: -R keeps the styling, -F quits when it fits, -X leaves the text on screen.
         env = {} if "LESS" in os.environ else {"LESS": "-FIRX"}
         saved = {key: os.environ.get(key) for key in env}
@@ -127,5 +191,6 @@ class Terminal:
         self._line(f"error: {message}")
 
     def _line(self, message: str) -> None:
-        sys.stderr.write(f"{PROG}: {one_line(message)}\n")
-        sys.stderr.flush()
+        with contextlib.suppress(OSError, ValueError):  # NOTE: a closed or full stderr must not hide the exit code
+            sys.stderr.write(f"{PROG}: {one_line(message)}\n")
+            sys.stderr.flush()
