@@ -58,12 +58,18 @@ def why_not_interactive() -> str | None:
 def _ask(question: Question) -> Any:
     """Ask and return the answer; Ctrl-C raises KeyboardInterrupt, Ctrl-D raises EOFError."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
 
     extra = KeyBindings()
 
     @extra.add("c-d", eager=True)
     def _end_of_input(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
+
+    # NOTE: `kill -INT` reaches prompt_toolkit as a <sigint> key, which questionary leaves unbound.
+    @extra.add(Keys.SIGINT, eager=True)
+    def _interrupted(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt(), style="class:aborting")
 
     app = question.application
     app.key_bindings = merge_key_bindings([extra, app.key_bindings or KeyBindings()])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, assert_never
 
 from mlcareer.compare import Cell, Comparison
@@ -17,6 +18,7 @@ from mlcareer.render.parts import (
     dots,
     dump_json,
     md,
+    md_text,
     plain,
     table,
     text,
@@ -48,16 +50,18 @@ def emit(comparison: Comparison, fmt: TableFormat, term: Terminal) -> None:
 def _footnotes(comparison: Comparison) -> tuple[dict[Figure, int], list[str]]:
     """A footnote number for each figure (one per distinct citation), and the citations."""
     numbers: dict[str, int] = {}
-    for figure in comparison.sources:
+    for figure in comparison.sources:  # NOTE: numbered by the plain citation; Markdown escapes it when shown
         numbers.setdefault(citation(figure), len(numbers) + 1)
     return {f: numbers[citation(f)] for f in comparison.sources}, list(numbers)
 
 
-def _cell_lines(cell: Cell, notes: dict[Figure, int], *, bullets: bool = True) -> list[str]:
+def _cell_lines(
+    cell: Cell, notes: dict[Figure, int], *, bullets: bool = True, esc: Callable[[str], str] = one_line
+) -> list[str]:
     if cell.level is not None and cell.importance is not None:
         return [f"{dots(cell.level)} {cell.level}/{TOP_LEVEL}", f"importance {cell.importance}/{TOP_IMPORTANCE}"]
-    lines = [one_line(line) for line in cell.lines]
-    lines += [f"{one_line(f.label)}: {one_line(f.value)} [{notes[f]}]" for f in cell.figures]
+    lines = [esc(line) for line in cell.lines]
+    lines += [f"{esc(f.label)}: {esc(f.value)} [{notes[f]}]" for f in cell.figures]
     if bullets and len(lines) > 1:
         lines = [f"• {line}" for line in lines]
     return lines or ["—"]
@@ -108,11 +112,11 @@ def compare_markdown(comparison: Comparison) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in comparison.rows:
         label = f"Skill: {row.label}" if row.skill else row.label
-        cells = ["<br>".join(md(p) for p in _cell_lines(cell, notes, bullets=False)) for cell in row.cells]
+        cells = ["<br>".join(_cell_lines(cell, notes, bullets=False, esc=md)) for cell in row.cells]
         lines.append("| " + " | ".join([md(label), *cells]) + " |")
     if comparison.sources:
         lines += ["", "Sources:", ""]
-        lines += [f"{n}. {md(c)}" for n, c in enumerate(citations, start=1)]
+        lines += [f"{n}. {md_text(c)}" for n, c in enumerate(citations, start=1)]
     return "\n".join(lines) + "\n"
 
 

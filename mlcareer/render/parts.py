@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mlcareer import schema
@@ -60,18 +60,27 @@ def pct(value: float) -> str:
     return f"{value:.0f}%"
 
 
+_MD_INERT = str.maketrans({"\\": "\\\\", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`"})
+
+
+def md_text(value: str) -> str:
+    """Data as inert Markdown: no raw HTML (`<script>`, `<img onerror>`), no links or code spans."""
+    return one_line(value).translate(_MD_INERT)
+
+
 def md(value: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return one_line(value).replace("\\", "\\\\").replace("|", "\\|")
+    """Data safe inside a Markdown table cell."""
+    return md_text(value).replace("|", "\\|")
 
 
-def citation(figure: Figure) -> str:
-    note = f" ({one_line(figure.note).rstrip('.')})" if figure.note else ""
-    return f"{one_line(figure.citation)}{note}"
+def citation(figure: Figure, esc: Callable[[str], str] = one_line) -> str:
+    note = f" ({esc(figure.note).rstrip('.')})" if figure.note else ""
+    return f"{esc(figure.citation)}{note}"
 
 
-def figure_line(figure: Figure) -> str:
-    return f"{one_line(figure.label)}: {one_line(figure.value)} ({citation(figure)})"
+def figure_line(figure: Figure, esc: Callable[[str], str] = one_line) -> str:
+    """'label: value (source, year (note))', each part passed through `esc` (md_text for Markdown)."""
+    return f"{esc(figure.label)}: {esc(figure.value)} ({citation(figure, esc)})"
 
 
 def dump_json(payload: Any) -> str:

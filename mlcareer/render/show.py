@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, assert_never
 from mlcareer.formats import DocFormat
 from mlcareer.models import TOP_IMPORTANCE, TOP_LEVEL
 from mlcareer.profile import Profile
-from mlcareer.render.parts import JSON_VERSION, NARROW, dots, dump_json, figure_line, md, plain, text, wrapped
-from mlcareer.text import clean, one_line
+from mlcareer.render.parts import JSON_VERSION, NARROW, dots, dump_json, figure_line, md, md_text, plain, text, wrapped
+from mlcareer.text import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -56,14 +56,14 @@ def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
 
 def profile_markdown(prof: Profile) -> str:
     role = prof.role
-    lines = [f"# {one_line(role.title)}", "", one_line(role.summary)]
+    lines = [f"# {md_text(role.title)}", "", md_text(role.summary)]
     if role.aliases:
         lines += ["", f"Also called: {', '.join(role.aliases)}"]
     for section in prof.sections:
         lines += ["", f"## {section.title}", ""]
-        lines += [one_line(p) + "\n" for p in section.paragraphs]
-        lines += [f"- {one_line(b)}" for b in section.bullets]
-        lines += [f"- {figure_line(f)}" for f in section.figures]
+        lines += [md_text(p) + "\n" for p in section.paragraphs]
+        lines += [f"- {md_text(b)}" for b in section.bullets]
+        lines += [f"- {figure_line(f, md_text)}" for f in section.figures]
         if section.skills:
             lines += ["| Skill | Level | Importance | What the level means |", "|---|---|---|---|"]
             lines += [
