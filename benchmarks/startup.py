@@ -168,24 +168,51 @@ def scale_file(roles: int, skills: int) -> str:
     return str(yaml.safe_dump({"skills": skill_list, "roles": role_list}, sort_keys=False, default_flow_style=None))
 
 
+SCALE_SKILLS = 5
+"""Skills each generated role rates: small enough that 10,000 roles fit under the 4 MiB file cap."""
+
+
 def scale(work: Path, runs: int = 3) -> list[tuple[int, float]]:
+    """Load, validate, compare every role and render the comparison as JSON, for growing files."""
     sys.path.insert(0, str(ROOT))
     from mlcareer.aspects import DEFAULT as DEFAULT_ASPECTS
     from mlcareer.catalog import load_catalog
     from mlcareer.compare import compare
+    from mlcareer.render.compare import compare_json
 
     results = []
-    for count in (10, 100, 1000):
+    for count in (10, 100, 1000, 10_000):
         path = work / f"scale-{count}.yaml"
-        path.write_text(scale_file(count, 40), encoding="utf-8")
+        path.write_text(scale_file(count, SCALE_SKILLS), encoding="utf-8")
         times = []
         for _ in range(runs):
             start = time.perf_counter()
             catalog = load_catalog(path)
-            compare(catalog, catalog.roles, DEFAULT_ASPECTS)
+            compare_json(compare(catalog, catalog.roles, DEFAULT_ASPECTS))
             times.append(time.perf_counter() - start)
         results.append((count, statistics.median(times)))
     return results
+
+
+def history_at_cap(work: Path, runs: int = 3) -> tuple[float, float]:
+    """Seconds to read, and to add one result to, a history holding the most results it keeps."""
+    sys.path.insert(0, str(ROOT))
+    from mlcareer import history
+    from mlcareer.files import atomic_write
+
+    path = work / "history.json"
+    answers: dict[str, int | None] = {f"skill-{k}": k % 5 for k in range(17)}
+    record = history.Record("2026-11-28T10:00:00+00:00", "ml-engineer", "Machine Learning Engineer", 50.0, answers)
+    atomic_write(path, history._serialise([record] * history.MAX_RESULTS))
+    reads, saves = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        history.load(path)
+        reads.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        history.save(record, path)
+        saves.append(time.perf_counter() - start)
+    return statistics.median(reads), statistics.median(saves)
 
 
 def hostile() -> tuple[str, float, int]:
@@ -230,10 +257,15 @@ def main() -> None:
         name, seconds, count = hostile()
         print(f"\nhostile corpus: {count} files, each refused; the slowest, {name}, took {seconds * 1000:.1f}ms")
         if not options.skip_scale:
-            print("\nscale: load and validate a data file, then compare every role (40 skills each)")
+            print(
+                f"\nscale: load and validate a data file, compare every role, render it as JSON "
+                f"({SCALE_SKILLS} skills each)"
+            )
             print(f"{'roles':>6} {'seconds':>9} {'per role':>10}")
             for count, seconds in scale(work):
                 print(f"{count:>6} {seconds:>9.3f} {seconds / count * 1000:>8.2f}ms")
+            read, save = history_at_cap(work)
+            print(f"\nhistory at its cap: read {read * 1000:.0f}ms, add a result {save * 1000:.0f}ms")
 
 
 if __name__ == "__main__":

@@ -120,7 +120,7 @@ def _read(path: Path, warnings: list[HistoryWarning]) -> list[Record]:
     or a device put in its place); the history then reads as empty and the next save starts
     a new one.
     """
-    if not os.path.lexists(path):
+    if not path.exists():  # NOTE: follows a symbolic link: one to a file not made yet is an empty history
         return []
     if path.is_dir():  # NOTE: a folder is the person's own; it is reported (OSError), never moved
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))

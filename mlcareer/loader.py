@@ -201,7 +201,7 @@ def _cross_check(reader: Reader, data: DataFile, known_skills: Sequence[Skill], 
         if rated.skill not in skill_ids:
             spot = reader.spots[id(rated)]
             message = f"{spot.where} names skill '{rated.skill}', which does not exist"
-            check.fail(spot.fields["skill"], message + suggest(rated.skill, skill_ids))
+            check.fail(spot.fields["skill"], message + (suggest(rated.skill, skill_ids) if check.room else ""))
     _aliases(reader, data.roles, known_roles)
     role_ids = {r.id for r in (*known_roles, *data.roles)}
     if not role_ids:
@@ -212,7 +212,7 @@ def _cross_check(reader: Reader, data: DataFile, known_skills: Sequence[Skill], 
             if role_id not in role_ids:
                 node = spot.fields["roles"].value[index] if isinstance(spot.fields["roles"], SequenceNode) else None
                 message = f"{spot.where} names role '{role_id}', which does not exist"
-                check.fail(node, message + suggest(role_id, role_ids))
+                check.fail(node, message + (suggest(role_id, role_ids) if check.room else ""))
 
 
 def _unique(reader: Reader, records: Iterable[Any], key: str, message: Any) -> None:

@@ -217,8 +217,9 @@ class Checker:
         self.problems.append(Problem(self.file, line, message))
 
     @property
-    def failed(self) -> bool:
-        return bool(self.problems)
+    def room(self) -> bool:
+        """Whether another problem would still be kept (so a costly hint is worth working out)."""
+        return len(self.problems) < MAX_PROBLEMS
 
     def raise_if_failed(self) -> None:
         if self.problems:

@@ -103,3 +103,38 @@ def test_redirected_output_in_a_terminal_points_to_export(tmp_path: Path) -> Non
     output, status = pexpect.run(command, env=env, withexitstatus=True, encoding="utf-8", timeout=20)
     assert status == 2
     assert "output is redirected" in output and "--export FILE" in output
+
+
+@pytest.mark.timeout(30)
+def test_kill_int_at_a_prompt_cancels_like_ctrl_c(tmp_path: Path) -> None:
+    """`kill -INT` from another shell reaches prompt_toolkit as a key, not as Python's KeyboardInterrupt."""
+    import signal
+    import time
+
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "MLCAREER_HOME": str(tmp_path), "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("_TYPER_FORCE_DISABLE_TERMINAL", None)
+    child = pexpect.spawn(sys.executable, ["-m", "mlcareer", "quiz"], env=env, encoding="utf-8", timeout=20)
+    try:
+        child.expect("Which role are you aiming for")
+        time.sleep(0.3)
+        os.kill(child.pid, signal.SIGINT)
+        child.expect("quiz cancelled; nothing was saved")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 130
+    assert not (tmp_path / "history.json").exists()
+
+
+@pytest.mark.timeout(30)
+def test_a_pager_that_does_not_exist_is_said_and_the_text_shown(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "MLCAREER_HOME": str(tmp_path), "TERM": "xterm", "PAGER": "/no/such/pager"}
+    env.pop("_TYPER_FORCE_DISABLE_TERMINAL", None)
+    output, status = pexpect.run(
+        f"{sys.executable} -m mlcareer faq --all", env=env, withexitstatus=True, encoding="utf-8", timeout=20
+    )
+    assert status == 0
+    assert "the pager '/no/such/pager' (PAGER) was not found" in output
+    assert "Do I need a PhD" in output

@@ -169,7 +169,7 @@ def validate(
     from mlcareer.catalog import load_bundled
     from mlcareer.errors import DataError, Failure
     from mlcareer.loader import load_file
-    from mlcareer.text import count
+    from mlcareer.text import count, one_line
 
     term = Terminal()
     bundled = load_bundled()
@@ -186,7 +186,7 @@ def validate(
         counts = [count(len(loaded.roles), "role"), count(len(loaded.skills), "skill")]
         if loaded.faq is not None:
             counts.append(count(len(loaded.faq.entries), "FAQ entry", "FAQ entries"))
-        term.write(f"{path}: ok ({', '.join(counts)})\n")
+        term.write(f"{one_line(str(path))}: ok ({', '.join(counts)})\n")
     if bad:
         raise Failure("", EXIT_DATA)
 
