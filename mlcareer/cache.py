@@ -82,7 +82,7 @@ def decode(data: Any, record: type) -> Any:
 
 def _value(data: Any, spec: schema.Spec, kind: Any) -> Any:
     match spec:
-        case schema.Text() | schema.Id():
+        case schema.Text() | schema.Id() | schema.Link():
             if not isinstance(data, str):
                 raise Tampered("text")
             data.encode("utf-8")  # NOTE: a lone surrogate would fail here, not later on a terminal
@@ -94,6 +94,10 @@ def _value(data: Any, spec: schema.Spec, kind: Any) -> Any:
         case schema.Int(low=low, high=high):
             if type(data) is not int or not low <= data <= high:
                 raise Tampered("number")
+            return data
+        case schema.Flag():
+            if type(data) is not bool:
+                raise Tampered("flag")
             return data
         case schema.Year():
             if data is not None and (type(data) is not int or not 1900 <= data <= 2100):

@@ -9,17 +9,19 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mlcareer.errors import Cancelled, Failure, UsageProblem, os_reason
 from mlcareer.formats import ExportFormat, ListFormat
-from mlcareer.models import Catalog, Faq, Role
+from mlcareer.models import Catalog, Faq, Role, Stage
 from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
     from mlcareer.quiz import QuizResult
 
 
+MAX_PACE = 80
+"""The most hours a week a plan may assume."""
 MAX_QUERY = 500
 """Longest FAQ question we search for, in characters."""
 
@@ -64,40 +66,51 @@ def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bo
         raise Failure("", 1)
 
 
-def take_quiz(
-    cat: Catalog,
-    role: str | None,
-    answers: Path | None,
-    fmt: ListFormat,
-    export: Path | None,
-    save: bool,
-    force: bool = False,
-) -> None:
+class QuizRequest(NamedTuple):
+    """What `quiz` was asked for on the command line."""
+
+    role: str | None = None
+    stage: Stage | None = None
+    answers: Path | None = None
+    fmt: ListFormat = ListFormat.text
+    export: Path | None = None
+    save: bool = True
+    force: bool = False
+    pace: float | None = None
+
+
+def take_quiz(cat: Catalog, request: QuizRequest) -> None:
     """`quiz`: answers from a file or the prompts, scored, saved, reported and exported."""
     from mlcareer import quiz as scoring
     from mlcareer.catalog import find_role
     from mlcareer.render import quiz as out
 
     term = Terminal()
+    export = request.export
     export_format = ExportFormat.of(export) if export is not None else None
     if export is not None:
-        _check_export(export, export_format, force)
-    target = find_role(cat, role) if role is not None else None
+        _check_export(export, export_format, request.force)
+    if request.pace is not None and not 0 < request.pace <= MAX_PACE:
+        raise UsageProblem(f"--pace is hours a week: a number above 0 and at most {MAX_PACE}")
+    target = find_role(cat, request.role) if request.role is not None else None
+    stage = request.stage
     missing: tuple[str, ...] = ()
-    if answers is not None:
+    if request.answers is not None:
         from mlcareer.answers import load_answers
 
-        sheet = load_answers(answers, cat.skills)
+        sheet = load_answers(request.answers, cat.skills)
         given, missing = sheet.answers, sheet.missing
     else:
-        given, target = _ask(cat, target)
+        given, target, stage = _ask(cat, target, stage)
+    stage = stage or Stage.mid
     if target is None:
-        target = find_role(cat, scoring.fit(cat, given)[0].role)
-    result = scoring.score(cat, target, given)
-    if save:  # NOTE: saved first, so a report cut short (| head, a closed pager) loses nothing
+        target = find_role(cat, scoring.best_fit(cat, given, stage))
+    pace = request.pace if request.pace is not None else scoring.DEFAULT_PACE
+    result = scoring.score(cat, target, given, stage, pace=pace, start=datetime.date.today())
+    if request.save:  # NOTE: saved first, so a report cut short (| head, a closed pager) loses nothing
         _save(result, term)
     names = {s.id: s.name for s in cat.skills}
-    out.emit(result, names, fmt, term, missing)
+    out.emit(result, names, request.fmt, term, missing)
     if missing:
         term.note(f"not in the answers file, scored as 'not sure yet': {', '.join(missing)}")
     if export is not None and export_format is not None:
@@ -121,8 +134,8 @@ def _check_export(export: Path, export_format: ExportFormat | None, force: bool)
         raise UsageProblem(f"{export} already exists; add --force to replace it")
 
 
-def _ask(cat: Catalog, target: Role | None) -> tuple[dict[str, int | None], Role]:
-    """Run the prompts; a usage error without a terminal, exit 130 when cancelled."""
+def _ask(cat: Catalog, target: Role | None, stage: Stage | None) -> tuple[dict[str, int | None], Role | None, Stage]:
+    """Run the prompts (role, stage, then one question per skill); the role is None for "pick the best fit"."""
     from mlcareer import prompts
     from mlcareer.catalog import find_role
 
@@ -131,8 +144,11 @@ def _ask(cat: Catalog, target: Role | None) -> tuple[dict[str, int | None], Role
         raise UsageProblem(problem)
     try:
         if target is None:
-            target = find_role(cat, prompts.ask_role(cat.roles))
-        return prompts.ask_all(cat.skills), target
+            chosen = prompts.ask_role(cat.roles)
+            target = find_role(cat, chosen) if chosen is not None else None
+        if stage is None:
+            stage = prompts.ask_stage()
+        return prompts.ask_all(cat.skills), target, stage
     except (KeyboardInterrupt, EOFError):
         raise Cancelled("quiz cancelled; nothing was saved") from None
 
@@ -146,6 +162,7 @@ def _save(result: QuizResult, term: Terminal) -> None:
         title=result.title,
         readiness=result.readiness,
         answers=result.answers,
+        stage=result.stage.value,
     )
     try:
         warnings = history.save(record)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from mlcareer.aspects import BY_KEY
-from mlcareer.models import Catalog, Figure, Role
+from mlcareer.models import Catalog, Figure, Role, Stage
 
 
 class Cell(NamedTuple):
@@ -26,20 +26,21 @@ class Row(NamedTuple):
 
 
 class Comparison(NamedTuple):
-    """Roles side by side; `sources` lists every cited figure in order of first use."""
+    """Roles side by side at a career stage; `sources` lists every cited figure in order of first use."""
 
     roles: tuple[Role, ...]
     rows: tuple[Row, ...]
     sources: tuple[Figure, ...]
+    stage: Stage = Stage.mid
 
 
-def compare(catalog: Catalog, roles: Sequence[Role], aspects: Sequence[str]) -> Comparison:
-    """Build the comparison of `roles` over `aspects` (already resolved)."""
+def compare(catalog: Catalog, roles: Sequence[Role], aspects: Sequence[str], stage: Stage = Stage.mid) -> Comparison:
+    """Build the comparison of `roles` over `aspects` (already resolved); skill levels are the stage's."""
     rows: list[Row] = []
     for key in aspects:
         aspect = BY_KEY[key]
         if aspect.extract is None:
-            rows.extend(_skill_rows(catalog, roles))
+            rows.extend(_skill_rows(catalog, roles, stage))
             continue
         cells = []
         for role in roles:
@@ -53,10 +54,10 @@ def compare(catalog: Catalog, roles: Sequence[Role], aspects: Sequence[str]) -> 
     for row in rows:
         for cell in row.cells:
             sources.update(dict.fromkeys(cell.figures))
-    return Comparison(roles=tuple(roles), rows=tuple(rows), sources=tuple(sources))
+    return Comparison(roles=tuple(roles), rows=tuple(rows), sources=tuple(sources), stage=stage)
 
 
-def _skill_rows(catalog: Catalog, roles: Sequence[Role]) -> list[Row]:
+def _skill_rows(catalog: Catalog, roles: Sequence[Role], stage: Stage) -> list[Row]:
     """A row per skill that any of the roles rates, in catalogue order."""
     rows = []
     needs = [{rated.skill: rated for rated in role.skills} for role in roles]
@@ -64,7 +65,7 @@ def _skill_rows(catalog: Catalog, roles: Sequence[Role]) -> list[Row]:
         cells = []
         for by_skill in needs:
             need = by_skill.get(skill.id)
-            cells.append(Cell(level=need.level, importance=need.importance) if need else Cell())
+            cells.append(Cell(level=need.level(stage), importance=need.importance) if need else Cell())
         if any(c.level is not None for c in cells):
             rows.append(Row("skills", skill.name, tuple(cells), skill=skill.id))
     return rows

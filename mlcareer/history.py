@@ -34,6 +34,8 @@ class Record(NamedTuple):
     title: str
     readiness: float
     answers: dict[str, int | None]
+    stage: str = "mid"
+    """The career stage the result was scored at (results saved before stages existed were 'mid')."""
 
 
 class Progress(NamedTuple):
@@ -78,8 +80,11 @@ def _text(value: Any, what: str, pattern: re.Pattern[str] | None = None) -> str:
 
 def _record(item: Any) -> Record:
     """One saved result, checked field by field; ValueError names the first field that is wrong."""
-    if not isinstance(item, dict) or set(item) != set(Record._fields):
+    if not isinstance(item, dict) or not set(Record._fields) - {"stage"} <= set(item) <= set(Record._fields):
         raise ValueError("a result does not have the fields of a result")
+    stage = item.get("stage", "mid")
+    if stage not in ("entry", "mid", "senior"):
+        raise ValueError("a stage is not entry, mid or senior")
     readiness = item["readiness"]
     if type(readiness) not in (int, float) or not math.isfinite(readiness) or not 0 <= readiness <= 100:
         raise ValueError("a readiness is not a percentage")
@@ -97,6 +102,7 @@ def _record(item: Any) -> Record:
         title=_text(item["title"], "a title"),
         readiness=float(readiness),
         answers=levels,
+        stage=stage,
     )
 
 
@@ -181,10 +187,10 @@ def clear(path: Path | None = None) -> int:
 
 
 def progress(records: Sequence[Record]) -> list[tuple[str, list[Progress]]]:
-    """Records grouped by role (in order of first appearance), oldest first, with changes."""
+    """Records grouped by role and stage (in order of first appearance), oldest first, with changes."""
     groups: dict[str, list[Progress]] = {}
     for record in records:
-        group = groups.setdefault(record.role, [])
+        group = groups.setdefault(record.role if record.stage == "mid" else f"{record.role} ({record.stage})", [])
         change = round(record.readiness - group[-1].record.readiness, 1) if group else None
         group.append(Progress(record, change))
     return list(groups.items())

@@ -15,9 +15,10 @@ from typing import Any, NamedTuple
 from mlcareer import schema
 from mlcareer.errors import DataError, Problem
 from mlcareer.models import DataFile, Faq, Role, RoleSkill, Skill
-from mlcareer.yamlnodes import Checker, Node, ScalarNode, SequenceNode, gc_paused, read_yaml, suggest
+from mlcareer.yamlnodes import Checker, Node, ScalarNode, SequenceNode, gc_paused, read_yaml, short, suggest
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+LINK = re.compile(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?")
 SECTIONS = ("roles", "skills", "faq")
 FAQ_ONLY = ("synonyms", "stopwords")
 
@@ -90,6 +91,16 @@ class Reader:
                     check.fail(node, f"{what} '{value}' should be one of: {', '.join(options)}")
                     return None
                 return value
+            case schema.Link():
+                value = check.text(node, what)
+                if value is not None and not LINK.fullmatch(value):
+                    check.fail(
+                        node, f"{what} '{short(value)}' should be an https link, like 'https://example.org/page'"
+                    )
+                    return None
+                return value
+            case schema.Flag():
+                return check.flag(node, what)
             case schema.Year(label=label):
                 if isinstance(node, ScalarNode) and node.value == "undated":
                     check.visit(node)
@@ -198,10 +209,14 @@ def _cross_check(reader: Reader, data: DataFile, known_skills: Sequence[Skill], 
         where = reader.spots[id(role)].where
         _unique(reader, role.skills, "skill", lambda skill, where=where: f"{where} rates skill '{skill}' twice")
     for rated in reader.built.get(RoleSkill, []):
+        spot = reader.spots[id(rated)]
         if rated.skill not in skill_ids:
-            spot = reader.spots[id(rated)]
             message = f"{spot.where} names skill '{rated.skill}', which does not exist"
             check.fail(spot.fields["skill"], message + (suggest(rated.skill, skill_ids) if check.room else ""))
+        if not rated.entry <= rated.mid <= rated.senior:
+            levels = f"entry {rated.entry}, mid {rated.mid}, senior {rated.senior}"
+            check.fail(spot.node, f"{spot.where} asks for less at a later stage ({levels}); levels must not fall")
+    _requirements(reader, data.skills, known_skills)
     _aliases(reader, data.roles, known_roles)
     role_ids = {r.id for r in (*known_roles, *data.roles)}
     if not role_ids:
@@ -213,6 +228,46 @@ def _cross_check(reader: Reader, data: DataFile, known_skills: Sequence[Skill], 
                 node = spot.fields["roles"].value[index] if isinstance(spot.fields["roles"], SequenceNode) else None
                 message = f"{spot.where} names role '{role_id}', which does not exist"
                 check.fail(node, message + (suggest(role_id, role_ids) if check.room else ""))
+
+
+def _requirements(reader: Reader, skills: Sequence[Skill], known: Sequence[Skill]) -> None:
+    """Prerequisites name skills that exist, never the skill itself, and never form a cycle."""
+    check = reader.check
+    by_id = {s.id: s for s in (*known, *skills)}
+    for skill in skills:
+        for requirement in skill.requires:
+            spot = reader.spots[id(requirement)]
+            if requirement.skill == skill.id:
+                check.fail(spot.fields["skill"], f"{spot.where}: skill '{skill.id}' cannot require itself")
+            elif requirement.skill not in by_id:
+                message = f"{spot.where} names skill '{requirement.skill}', which does not exist"
+                check.fail(spot.fields["skill"], message + (suggest(requirement.skill, by_id) if check.room else ""))
+    for skill in skills:
+        cycle = _cycle_from(skill.id, by_id)
+        if cycle and cycle[0] == skill.id:
+            node = reader.spots[id(skill)].fields.get("requires")
+            check.fail(
+                node,
+                f"skill '{skill.id}' requires itself through {' -> '.join(cycle)}; prerequisites must not form a cycle",
+            )
+
+
+def _cycle_from(start: str, by_id: dict[str, Skill]) -> list[str]:
+    """The prerequisite path from `start` back to itself, or [] when there is none."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        current, path = stack.pop()
+        skill = by_id.get(current)
+        for requirement in skill.requires if skill is not None else ():
+            if requirement.skill == current:
+                continue  # NOTE: a skill that names itself is reported on its own
+            if requirement.skill == start:
+                return [*path, start]
+            if requirement.skill not in seen:
+                seen.add(requirement.skill)
+                stack.append((requirement.skill, [*path, requirement.skill]))
+    return []
 
 
 def _unique(reader: Reader, records: Iterable[Any], key: str, message: Any) -> None:

@@ -6,9 +6,10 @@ Each record is declared once: its fields, their types and how a data file gives 
 
 # NOTE: no `from __future__ import annotations` here: the loader reads the Annotated specs at run time.
 
+from enum import StrEnum
 from typing import Annotated, NamedTuple
 
-from mlcareer.schema import Choice, Derived, Id, Int, Items, Nested, Text, Year
+from mlcareer.schema import Choice, Derived, Flag, Id, Int, Items, Link, Nested, Text, Year
 
 LEVELS = range(0, 5)
 """Skill levels: 0 (has not started) to 4 (deep expertise)."""
@@ -21,18 +22,42 @@ TOP_IMPORTANCE = IMPORTANCE.stop - 1
 MAX_GAP = TOP_IMPORTANCE * TOP_LEVEL
 """The largest possible gap on one skill: the top importance times every level missing."""
 
-RESOURCE_KINDS = ("book", "course", "paper", "practice", "video", "docs")
-COSTS = ("free", "paid")
+RESOURCE_KINDS = ("book", "course", "paper", "practice", "video", "docs", "tutorial")
+COSTS = ("free", "paid", "free to audit")
+STEP_LEVELS = Int(1, TOP_LEVEL)
+"""A level a step of learning reaches: 1 to 4 (level 0 is where everyone starts)."""
+
+
+class Stage(StrEnum):
+    """A career stage: what a role asks of someone starting out, established, or senior."""
+
+    entry = "entry"
+    mid = "mid"
+    senior = "senior"
 
 
 class Resource(NamedTuple):
-    """A book, course or practice venue for learning a skill."""
+    """A book, course, document or practice venue for learning a skill, for the levels it serves."""
 
     title: Annotated[str, Text()]
     author: Annotated[str, Text()]
     kind: Annotated[str, Choice(RESOURCE_KINDS)]
     cost: Annotated[str, Choice(COSTS)]
     hours: Annotated[int, Int(0, 10_000)]
+    url: Annotated[str, Link()]
+    levels: Annotated[tuple[int, ...], Items(STEP_LEVELS, "level", at_least=1)]
+    publisher: Annotated[str, Text()] = ""
+    verified: Annotated[bool, Flag()] = False
+    """Whether title, author and link were checked against a copy of the page."""
+    note: Annotated[str, Text()] = ""
+
+
+class Requirement(NamedTuple):
+    """A skill needed before another: `skill` at `level`, before reaching level `at` of the skill that needs it."""
+
+    skill: Annotated[str, Text()]
+    level: Annotated[int, STEP_LEVELS]
+    at: Annotated[int, STEP_LEVELS] = 1
 
 
 class Skill(NamedTuple):
@@ -42,7 +67,20 @@ class Skill(NamedTuple):
     name: Annotated[str, Text()]
     description: Annotated[str, Text()]
     anchors: Annotated[tuple[str, ...], Items(Text(), "anchor", exactly=len(LEVELS), why=", for levels 0 to 4")]
+    requires: Annotated[tuple[Requirement, ...], Items(Requirement, "requirement")] = ()
     resources: Annotated[tuple[Resource, ...], Items(Resource, "resource")] = ()
+
+    def needs_before(self, level: int) -> tuple[Requirement, ...]:
+        """The requirements that must be met before reaching `level` of this skill."""
+        return tuple(r for r in self.requires if r.at <= level)
+
+    def resources_for(self, level: int) -> tuple[Resource, ...]:
+        """The resources that serve the step up to `level`, in the data's order of preference."""
+        return tuple(r for r in self.resources if level in r.levels)
+
+
+FIGURE_KINDS = ("official", "industry", "research", "article")
+"""Where a figure comes from: a government statistic, an industry source, a study, or the article."""
 
 
 class Figure(NamedTuple):
@@ -52,6 +90,10 @@ class Figure(NamedTuple):
     value: Annotated[str, Text()]
     source: Annotated[str, Text()]
     year: Annotated[int | None, Year()]
+    kind: Annotated[str, Choice(FIGURE_KINDS)]
+    url: Annotated[str, Link()] = ""
+    verified: Annotated[bool, Flag()] = False
+    """Whether the figure was checked against a copy of its source page."""
     note: Annotated[str, Text()] = ""
 
     @property
@@ -61,11 +103,17 @@ class Figure(NamedTuple):
 
 
 class RoleSkill(NamedTuple):
-    """How much a role needs one skill."""
+    """How much a role needs one skill: its importance, and the level each career stage asks for."""
 
     skill: Annotated[str, Text()]
-    level: Annotated[int, Int(LEVELS.start, TOP_LEVEL)]
     importance: Annotated[int, Int(IMPORTANCE.start, TOP_IMPORTANCE)]
+    entry: Annotated[int, Int(LEVELS.start, TOP_LEVEL)]
+    mid: Annotated[int, Int(LEVELS.start, TOP_LEVEL)]
+    senior: Annotated[int, Int(LEVELS.start, TOP_LEVEL)]
+
+    def level(self, stage: Stage) -> int:
+        """The level required at a career stage."""
+        return int(getattr(self, stage.value))
 
 
 class ToolGroup(NamedTuple):

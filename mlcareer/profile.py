@@ -10,12 +10,14 @@ from mlcareer.models import Catalog, FaqEntry, Figure, Role
 
 
 class SkillNeed(NamedTuple):
-    """A skill the role needs: level 0-4, importance 1-5, and the anchor of that level."""
+    """A skill the role needs: importance 1-5, the level each stage asks (0-4), and the mid-stage anchor."""
 
     skill: str
     name: str
-    level: int
     importance: int
+    entry: int
+    mid: int
+    senior: int
     anchor: str
 
 
@@ -64,8 +66,8 @@ def profile(catalog: Catalog, role: Role, faq: Sequence[FaqEntry] = ()) -> Profi
 def _needs(catalog: Catalog, role: Role) -> tuple[SkillNeed, ...]:
     """The skills the role rates, most important first."""
     needs = [
-        SkillNeed(s.id, s.name, need.level, need.importance, s.anchors[need.level])
+        SkillNeed(s.id, s.name, need.importance, need.entry, need.mid, need.senior, s.anchors[need.mid])
         for s in catalog.skills
         if (need := role.requirement(s.id)) is not None
     ]
-    return tuple(sorted(needs, key=lambda n: (-n.importance, -n.level)))
+    return tuple(sorted(needs, key=lambda n: (-n.importance, -n.mid)))

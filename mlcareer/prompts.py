@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.models import Role, Skill
+from mlcareer.models import Role, Skill, Stage
 from mlcareer.text import one_line
 
 if TYPE_CHECKING:
@@ -76,16 +76,34 @@ def _ask(question: Question) -> Any:
     return question.unsafe_ask()
 
 
-def ask_role(roles: Sequence[Role]) -> str:
-    """The id of the role the person picks as their target."""
+NOT_SURE_ROLE = "Not sure: pick the role I fit best"
+STAGE_TITLES = {
+    Stage.entry: "Entry: a first job in the role (intern, graduate, junior)",
+    Stage.mid: "Mid: an established practitioner (about 2-5 years in)",
+    Stage.senior: "Senior: a senior or staff individual contributor",
+}
+
+
+def ask_role(roles: Sequence[Role]) -> str | None:
+    """The id of the role the person picks as their target; None for "not sure: pick the best fit"."""
     import questionary
 
     choices = [
         questionary.Choice(title=one_line(r.title), value=r.id, description=_wrap(r.summary, "  ", room=17))
         for r in roles
     ]
+    choices.append(questionary.Choice(title=NOT_SURE_ROLE, value=""))
     answer = _ask(questionary.select("Which role are you aiming for?", choices=choices))
-    return str(answer)
+    return str(answer) or None
+
+
+def ask_stage() -> Stage:
+    """The career stage the person aims for."""
+    import questionary
+
+    choices = [questionary.Choice(title=_wrap(title), value=stage.value) for stage, title in STAGE_TITLES.items()]
+    answer = _ask(questionary.select("At which career stage?", choices=choices, default=choices[1]))
+    return Stage(str(answer))
 
 
 def ask_level(skill: Skill, number: int, total: int) -> int | None:

@@ -39,6 +39,18 @@ class Choice(NamedTuple):
     label: str = ""
 
 
+class Link(NamedTuple):
+    """An https link to a page (`https://host/...`, no spaces)."""
+
+    label: str = ""
+
+
+class Flag(NamedTuple):
+    """true or false."""
+
+    label: str = ""
+
+
 class Year(NamedTuple):
     """A year from 1900 to 2100, or the word 'undated' (read as None)."""
 
@@ -66,7 +78,7 @@ class Derived(NamedTuple):
     """Not read from a file: set by the loader (e.g. an FAQ entry's number)."""
 
 
-Spec = Text | Id | Int | Choice | Year | Nested | Items | Derived
+Spec = Text | Id | Int | Choice | Link | Flag | Year | Nested | Items | Derived
 
 
 class Field(NamedTuple):

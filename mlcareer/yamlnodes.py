@@ -316,6 +316,15 @@ class Checker:
             return None
         return int(value)
 
+    def flag(self, node: yaml.Node, what: str) -> bool | None:
+        """true or false (YAML 1.1's yes/no/on/off are refused: say true or false)."""
+        if not self.visit(node):
+            return None
+        if isinstance(node, yaml.ScalarNode) and self.kind(node) == "bool" and node.value.lower() in ("true", "false"):
+            return node.value.lower() == "true"
+        self.fail(node, f"{what} should be true or false, not {self.describe(node)}")
+        return None
+
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
         if not self.visit(node):
             return None

@@ -81,7 +81,7 @@ def test_show_formats(run: RunCli, fmt: str) -> None:
         assert pay["figures"][0]["source"] and pay["figures"][0]["year"] == 2024
     else:
         assert out.startswith("# Data Scientist\n")
-        assert "## Skills" in out and "| Skill | Level |" in out
+        assert "## Skills" in out and "| Skill | Importance | Entry | Mid | Senior |" in out
 
 
 @pytest.mark.parametrize(("command", "name"), [("show", "pilot"), ("compare", "astronaut")])
@@ -127,8 +127,18 @@ def test_compare_all_aspects(run: RunCli) -> None:
 def test_compare_skill_rows_carry_levels(run: RunCli) -> None:
     data = json.loads(run("compare", "-a", "skills", "--json").stdout)
     mlops = next(r for r in data["rows"] if r["skill"] == "mlops")
-    assert mlops["cells"]["ml-engineer"] == {"text": [], "figures": [], "level": 4, "importance": 5}
+    assert mlops["cells"]["ml-engineer"] == {"text": [], "figures": [], "level": 3, "importance": 5}
     assert mlops["cells"]["ai-researcher"]["level"] == 1
+    assert data["stage"] == "mid"
+
+
+@pytest.mark.parametrize(("stage", "level"), [("entry", 2), ("mid", 3), ("senior", 4)])
+def test_compare_shows_the_levels_of_the_chosen_stage(run: RunCli, stage: str, level: int) -> None:
+    data = json.loads(run("compare", "mle", "-a", "skills", "--stage", stage, "--json").stdout)
+    mlops = next(r for r in data["rows"] if r["skill"] == "mlops")
+    assert (data["stage"], mlops["cells"]["ml-engineer"]["level"]) == (stage, level)
+    title = run("compare", "mle", "-a", "skills", "--stage", stage).stdout.splitlines()[0]
+    assert title == f"Compared at the {stage} career stage (--stage entry|mid|senior)"
 
 
 def test_compare_unknown_aspect_exits_2(run: RunCli) -> None:
@@ -139,10 +149,11 @@ def test_compare_unknown_aspect_exits_2(run: RunCli) -> None:
 def test_compare_markdown(run: RunCli) -> None:
     out = run("compare", "-a", "pay", "-a", "skills", "--format", "markdown").stdout
     lines = out.splitlines()
-    assert lines[0] == "| Aspect | Machine Learning Engineer | Data Scientist | AI Researcher |"
-    assert lines[1] == "|---|---|---|---|"
-    assert all(line.count(" | ") == 3 for line in lines[2:] if line.startswith("| "))
-    assert "| Skill: MLOps and model deployment | ●●●● 4/4<br>importance 5/5 |" in out
+    assert lines[0] == "Compared at the mid career stage."
+    assert lines[2] == "| Aspect | Machine Learning Engineer | Data Scientist | AI Researcher |"
+    assert lines[3] == "|---|---|---|---|"
+    assert all(line.count(" | ") == 3 for line in lines[4:] if line.startswith("| "))
+    assert "| Skill: MLOps and model deployment | ●●●○ 3/4<br>importance 5/5 |" in out
     assert "Sources:" in out and "1. Seed article, undated" in out
 
 
@@ -152,7 +163,7 @@ def test_compare_csv(run: RunCli) -> None:
     pay = rows[1]
     assert pay[0] == "Pay" and "(Seed article, undated)" in pay[1] and "(US BLS, Occupational" in pay[2]
     mlops = next(r for r in rows if r[0] == "Skill: MLOps and model deployment")
-    assert mlops[1] == "level 4/4; importance 5/5"
+    assert mlops[1] == "level 3/4; importance 5/5"
     assert all(len(r) == 4 for r in rows)
 
 
@@ -179,7 +190,8 @@ def test_bad_data_file_is_one_line_exit_1(run: RunCli, tmp_path: Path) -> None:
         tmp_path,
         "mine.yaml",
         GOOD_ROLE.replace(
-            "level: 4, importance: 5}\n      - {skill: cloud", "level: 9, importance: 5}\n      - {skill: cloud"
+            "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
+            "importance: 5, entry: 9, mid: 4, senior: 4}\n      - {skill: cloud",
         ).replace("title: ML Platform Engineer", "title: yes"),
     )
     result = run("--data", str(user), "compare", code=1)
@@ -207,7 +219,8 @@ def test_validate_bundled_files(run: RunCli) -> None:
 def test_validate_reports_every_problem_and_exits_1(run: RunCli, tmp_path: Path) -> None:
     bad = (
         GOOD_ROLE.replace(
-            "level: 4, importance: 5}\n      - {skill: cloud", "level: 9, importance: 5}\n      - {skill: cloud"
+            "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
+            "importance: 5, entry: 9, mid: 4, senior: 4}\n      - {skill: cloud",
         )
         .replace("title: ML Platform Engineer", "title: yes")
         .replace("skill: cloud", "skill: x")

@@ -7,11 +7,28 @@ import re
 import pytest
 
 from mlcareer.aspects import BY_KEY as ASPECTS
-from mlcareer.catalog import find_role
+from mlcareer.catalog import find_role, load_bundled
 from mlcareer.compare import compare
 from mlcareer.models import Catalog, Role
 
 ADJECTIVES = re.compile(r"\b(basic|good|expert|advanced|beginner|intermediate|strong|solid|proficient)\b", re.I)
+RANK = re.compile(
+    r"\b(team|teams|lead|leads|led|leading|manager\w*|management|mentor\w*|senior|junior|standards?|supervis\w*|head of|"
+    r"director|staff|principal|for others|reports to)\b",
+    re.I,
+)
+"""Words of rank or authority: a strong individual contributor must be able to claim every level."""
+JOINED = {
+    ("python", 2): "functions and classes describe the one program written",
+    ("math-stats", 1): "means, spreads and correlations are examples of the one computation",
+    ("data-wrangling", 1): "filtering and sorting are one query",
+    ("data-wrangling", 2): "joining and aggregating are one query that answers a question",
+    ("mlops", 3): "retrains, validates and deploys are the stages of the one pipeline built",
+    ("containers", 4): "upgrades and incidents are what the one cluster was kept running through",
+    ("responsible-ai", 4): "fairness and safety name the one evaluation designed",
+    ("experimentation", 1): "tables and charts are the means of the one exploration",
+}
+"""Anchors that say 'and' without joining two deeds, with the reason."""
 
 
 def test_catalogue_has_at_least_twelve_skills_each_with_five_anchored_levels(bundled: Catalog) -> None:
@@ -24,13 +41,47 @@ def test_catalogue_has_at_least_twelve_skills_each_with_five_anchored_levels(bun
             assert not ADJECTIVES.search(anchor), f"{skill.id}: an adjective instead of a behaviour: {anchor!r}"
 
 
-def test_every_skill_has_resources_with_author_cost_and_hours(bundled: Catalog) -> None:
+@pytest.mark.parametrize("skill", [s.id for s in load_bundled().skills])
+def test_anchors_name_one_deed_without_rank(bundled: Catalog, skill: str) -> None:
+    for level, anchor in enumerate(bundled.skill(skill).anchors):
+        assert not RANK.search(anchor), f"{skill} {level}: rank, not skill: {anchor!r}"
+        if " and " in anchor:
+            assert (skill, level) in JOINED, f"{skill} {level}: two deeds joined by 'and'? {anchor!r}"
+        if level:
+            assert not anchor.startswith("has not"), f"{skill} {level}: only level 0 says what is not yet done"
+    assert bundled.skill(skill).anchors[0].startswith("has not yet "), f"{skill} 0 says what is not yet done"
+
+
+def test_anchors_are_distinct_across_skills(bundled: Catalog) -> None:
+    """No anchor reads like another skill's: a person must recognise themselves in exactly one sentence."""
+    import difflib
+
+    anchors = [(s.id, level, a) for s in bundled.skills for level, a in enumerate(s.anchors) if level]
+    for index, (skill, level, anchor) in enumerate(anchors):
+        for other, other_level, other_anchor in anchors[index + 1 :]:
+            if other != skill:
+                ratio = difflib.SequenceMatcher(None, anchor, other_anchor).ratio()
+                assert ratio < 0.7, (
+                    f"{skill} {level} and {other} {other_level} read alike: {anchor!r} / {other_anchor!r}"
+                )
+
+
+def test_every_level_step_of_every_skill_has_a_resource(bundled: Catalog) -> None:
     for skill in bundled.skills:
-        assert 1 <= len(skill.resources) <= 3, skill.id
+        for level in range(1, 5):
+            assert skill.resources_for(level), f"{skill.id} has no resource for the step to level {level}"
         for resource in skill.resources:
-            assert resource.author and resource.title
-            assert resource.cost in ("free", "paid")
-            assert resource.hours > 0
+            assert resource.author and resource.title and resource.hours > 0
+            assert resource.url.startswith("https://"), resource.title
+            assert resource.verified or resource.note, f"{resource.title}: an unverified resource says why"
+
+
+def test_prerequisites_come_from_lower_or_foundational_skills(bundled: Catalog) -> None:
+    ids = {s.id for s in bundled.skills}
+    for skill in bundled.skills:
+        for requirement in skill.requires:
+            assert requirement.skill in ids and requirement.skill != skill.id
+            assert 1 <= requirement.at <= 4 and 1 <= requirement.level <= 4
 
 
 def test_bundled_roles_in_order(bundled: Catalog) -> None:
@@ -52,9 +103,10 @@ def test_every_bundled_role_rates_every_skill(bundled: Catalog) -> None:
 
 
 def _need(role: Role, skill: str) -> tuple[int, int]:
+    """The level asked at the mid stage, then the importance."""
     rated = role.requirement(skill)
     assert rated is not None
-    return rated.level, rated.importance
+    return rated.mid, rated.importance
 
 
 def test_ratings_follow_the_seed(bundled: Catalog) -> None:

@@ -31,10 +31,11 @@ def test_history_round_trip_with_change(run: RunCli, tmp_path: Path) -> None:
     take(run, tmp_path, ANSWERS_YAML, role="ds")
     out = run("history").stdout
     lines = out.splitlines()
-    # 79 / 153 = 51.6%; mlops 1 -> 4 adds 5 x 3 and cloud 1 -> 3 adds 5 x 2: 104 / 153 = 68.0%.
-    assert lines[0] == "Machine Learning Engineer: 52% -> 68%, +16 over 2 quizzes"
-    assert lines[1].endswith(" 52%") and lines[2].endswith(" 68% (+16)")
-    assert "Data Scientist: 65%" in out
+    # At the mid stage 76 / 115 = 66.1%; mlops 1 -> 4 counts up to the 3 asked (+5 x 2) and cloud
+    # 1 -> 3 up to the 2 asked (+4 x 1): 90 / 115 = 78.3%.
+    assert lines[0] == "Machine Learning Engineer (mid stage): 66% -> 78%, +12 over 2 quizzes"
+    assert lines[1].endswith(" 66%") and lines[2].endswith(" 78% (+12)")
+    assert "Data Scientist (mid stage): 65%" in out
 
 
 def test_history_json(run: RunCli, tmp_path: Path) -> None:
@@ -44,8 +45,9 @@ def test_history_json(run: RunCli, tmp_path: Path) -> None:
     assert data["version"] == 1
     (group,) = data["roles"]
     assert group["role"] == "ml-engineer"
-    # mlops 1 -> 2 adds 5 of 153 weighted levels: 51.6% -> 54.9%.
-    assert [r["change"] for r in group["results"]] == [None, 3.3]
+    # mlops 1 -> 2 adds 5 of 115 weighted levels at the mid stage: 66.1% -> 70.4%.
+    assert [r["change"] for r in group["results"]] == [None, 4.3]
+    assert group["stage"] == "mid"
     assert group["results"][0]["answers"]["python"] == 3
 
 

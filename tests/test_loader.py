@@ -25,8 +25,8 @@ roles:
     focus: Internal ML platforms.
     overview: Runs the shared training and serving platform.
     skills:
-      - {skill: mlops, level: 4, importance: 5}
-      - {skill: cloud, level: 4, importance: 5}
+      - {skill: mlops, importance: 5, entry: 4, mid: 4, senior: 4}
+      - {skill: cloud, importance: 5, entry: 4, mid: 4, senior: 4}
 """
 
 
@@ -53,25 +53,27 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
         (GOOD_ROLE.replace("title: ML Platform Engineer", "title: 2024-01-01"), 3, "not a date"),
         (
             GOOD_ROLE.replace(
-                "level: 4, importance: 5}\n      - {skill: cloud", "level: 7, importance: 5}\n      - {skill: cloud"
+                "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
+                "importance: 5, entry: 7, mid: 4, senior: 4}\n      - {skill: cloud",
             ),
             9,
-            "level is 7; it should be from 0 to 4",
+            "skill item 1 entry is 7; it should be from 0 to 4",
         ),
         (
             GOOD_ROLE.replace(
-                "level: 4, importance: 5}\n      - {skill: cloud", "level: -1, importance: 5}\n      - {skill: cloud"
+                "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
+                "importance: 5, entry: -1, mid: 4, senior: 4}\n      - {skill: cloud",
             ),
             9,
             "should be from 0 to 4",
         ),
         (
-            GOOD_ROLE.replace("importance: 5}\n      - {skill: cloud", "importance: 012}\n      - {skill: cloud"),
+            GOOD_ROLE.replace("importance: 5, entry: 4", "importance: 012, entry: 4", 1),
             9,
             "leading zero",
         ),
         (
-            GOOD_ROLE.replace("importance: 5}\n      - {skill: cloud", "importance: '5'}\n      - {skill: cloud"),
+            GOOD_ROLE.replace("importance: 5, entry: 4", "importance: '5', entry: 4", 1),
             9,
             "whole number",
         ),
@@ -111,7 +113,7 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
         ("skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a]\n", 5, "has 1 anchor; it needs 5"),
         (
             "skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a, has b, has c, has d, has e]\n"
-            "    resources:\n      - {title: T, author: A, kind: film, cost: free, hours: 2}\n",
+            "    resources:\n      - {title: T, author: A, kind: film, cost: free, hours: 2, url: 'https://example.org', levels: [1]}\n",
             7,
             "kind 'film' should be one of",
         ),
@@ -154,7 +156,8 @@ def test_an_alias_clash_points_at_its_own_role_after_an_invalid_one(tmp_path: Pa
 
 def test_every_problem_in_a_file_is_reported(tmp_path: Path, bundled: Catalog) -> None:
     text = GOOD_ROLE.replace(
-        "level: 4, importance: 5}\n      - {skill: cloud", "level: 9, importance: 5}\n      - {skill: cloud"
+        "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
+        "importance: 5, entry: 9, mid: 4, senior: 4}\n      - {skill: cloud",
     )
     text = text.replace("title: ML Platform Engineer", "title: yes").replace(
         "    focus:", "    shape: round\n    focus:"

@@ -37,25 +37,37 @@ def pick(level: int) -> str:
 def test_every_skill_is_asked_and_each_anchor_maps_to_its_level(run: RunCli, keys: PipeInput) -> None:
     levels = [i % 6 for i in range(len(SKILLS))]
     keys.send_text("".join(pick(level) for level in levels))
-    data = json.loads(run("quiz", "--role", "mle", "--json").stdout)
+    data = json.loads(run("quiz", "--role", "mle", "--stage", "mid", "--json").stdout)
     expected = {skill: (None if level == 5 else level) for skill, level in zip(SKILLS, levels, strict=True)}
     assert data["answers"] == expected
     assert set(data["unsure"]) == {s for s, v in expected.items() if v is None}
 
 
 @pytest.mark.timeout(30)
-def test_role_is_chosen_from_a_list_when_not_given(run: RunCli, keys: PipeInput) -> None:
-    keys.send_text(DOWN + ENTER + pick(2) * len(SKILLS))
+def test_role_then_stage_are_chosen_from_lists_when_not_given(run: RunCli, keys: PipeInput) -> None:
+    keys.send_text(DOWN + ENTER + DOWN + ENTER + pick(2) * len(SKILLS))
     data = json.loads(run("quiz", "--json").stdout)
     assert data["role"]["id"] == "data-scientist"
+    assert data["stage"] == "senior", "the stage list starts on mid; one down is senior"
     assert set(data["answers"].values()) == {2}
+
+
+@pytest.mark.timeout(30)
+def test_not_sure_of_the_role_picks_the_best_fit(run: RunCli, keys: PipeInput) -> None:
+    roles = len(load_bundled().roles)
+    answers = {"python": 3, "software-engineering": 3, "mlops": 3, "containers": 3, "cloud": 3}
+    levels = [answers.get(skill, 1) for skill in SKILLS]
+    keys.send_text(DOWN * roles + ENTER + ENTER + "".join(pick(level) for level in levels))
+    data = json.loads(run("quiz", "--json").stdout)
+    assert data["role"]["id"] == data["fit"][0]["role"]
+    assert data["stage"] == "mid"
 
 
 @pytest.mark.timeout(30)
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
 def test_cancel_exits_130_and_saves_nothing(run: RunCli, keys: PipeInput, key: str) -> None:
     keys.send_text(pick(1) + pick(2) + key)
-    result = run("quiz", "--role", "ds", code=130)
+    result = run("quiz", "--role", "ds", "--stage", "entry", code=130)
     assert result.stderr == "mlcareer: quiz cancelled; nothing was saved\n"
     assert "Traceback" not in result.output
     assert not (Path(os.environ["MLCAREER_HOME"]) / "history.json").exists()
@@ -64,7 +76,7 @@ def test_cancel_exits_130_and_saves_nothing(run: RunCli, keys: PipeInput, key: s
 @pytest.mark.timeout(30)
 def test_completed_quiz_is_saved(run: RunCli, keys: PipeInput) -> None:
     keys.send_text(pick(3) * len(SKILLS))
-    run("quiz", "--role", "researcher")
+    run("quiz", "--role", "researcher", "--stage", "mid")
     saved = json.loads((Path(os.environ["MLCAREER_HOME"]) / "history.json").read_text())
     assert [r["role"] for r in saved["results"]] == ["ai-researcher"]
 
@@ -81,11 +93,14 @@ def test_whole_quiz_in_a_real_terminal(tmp_path: Path) -> None:
     try:
         child.expect("Which role are you aiming for")
         child.send(DOWN + DOWN + ENTER)  # AI Researcher
+        child.expect("At which career stage")
+        child.send(DOWN + ENTER)  # senior
         for number in range(1, len(SKILLS) + 1):
             child.expect(f"Skill {number} of {len(SKILLS)}")
             child.send(DOWN * 4 + ENTER)  # the top anchor
-        child.expect("Readiness for AI Researcher: 100%")
-        child.expect("Fit for every role")
+        child.expect("Readiness for AI Researcher \\(senior stage\\): 100%")
+        child.expect("Fit for every role at the senior stage")
+        child.expect("Nothing to learn for this role at this stage")
         child.expect(pexpect.EOF)
     finally:
         child.close()

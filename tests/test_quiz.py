@@ -2,91 +2,156 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mlcareer.answers import load_answers
 from mlcareer.catalog import find_role, load_bundled
-from mlcareer.models import Catalog, Role, RoleSkill
-from mlcareer.quiz import fit, gaps, plan, readiness, score
+from mlcareer.models import Catalog, Role, RoleSkill, Stage
+from mlcareer.quiz import fit, gaps, plan, readiness, score, template
 
 from .conftest import RunCli, write
 
 CATALOG = load_bundled()
 SKILLS = [s.id for s in CATALOG.skills]
 ROLES = st.sampled_from(CATALOG.roles)
+STAGES = st.sampled_from(list(Stage))
 ANSWERS = st.fixed_dictionaries({s: st.one_of(st.none(), st.integers(0, 4)) for s in SKILLS})
 
 
-@given(ROLES, ANSWERS)
-def test_readiness_stays_within_0_and_100(role: Role, answers: dict[str, int | None]) -> None:
-    assert 0.0 <= readiness(role, answers) <= 100.0
+@given(ROLES, ANSWERS, STAGES)
+def test_readiness_stays_within_0_and_100(role: Role, answers: dict[str, int | None], stage: Stage) -> None:
+    assert 0.0 <= readiness(role, answers, stage) <= 100.0
 
 
 @given(ROLES, ANSWERS, st.sampled_from(SKILLS), st.integers(1, 4))
-def test_readiness_never_drops_when_an_answer_rises(
+def test_raising_any_answer_never_lowers_readiness_at_any_stage(
     role: Role, answers: dict[str, int | None], skill: str, step: int
 ) -> None:
-    before = readiness(role, answers)
     raised = {**answers, skill: min(4, (answers[skill] or 0) + step)}
-    assert readiness(role, raised) >= before
+    for stage in Stage:
+        assert readiness(role, raised, stage) >= readiness(role, answers, stage)
 
 
-@given(ROLES, st.data())
-def test_readiness_is_100_when_every_answer_meets_its_requirement(role: Role, data: st.DataObject) -> None:
-    answers = {r.skill: data.draw(st.integers(r.level, 4)) for r in role.skills}
-    assert readiness(role, answers) == 100.0
-    assert gaps(CATALOG, role, answers) == ()
+@given(ROLES, STAGES, st.data())
+def test_readiness_is_100_when_every_answer_meets_its_requirement(
+    role: Role, stage: Stage, data: st.DataObject
+) -> None:
+    answers = {r.skill: data.draw(st.integers(r.level(stage), 4)) for r in role.skills}
+    assert readiness(role, answers, stage) == 100.0
+    assert gaps(CATALOG, role, answers, stage) == ()
+    assert plan(CATALOG, role, answers, stage).steps == ()
 
 
-@given(ROLES, st.sampled_from([0, None]))
-def test_readiness_is_0_when_every_answer_is_0_or_unsure(role: Role, value: int | None) -> None:
-    assert readiness(role, dict.fromkeys(SKILLS, value)) == 0.0
+@given(ROLES, st.sampled_from([0, None]), STAGES)
+def test_readiness_is_0_when_every_answer_is_0_or_unsure(role: Role, value: int | None, stage: Stage) -> None:
+    if any(r.level(stage) for r in role.skills):
+        assert readiness(role, dict.fromkeys(SKILLS, value), stage) == 0.0
 
 
-@given(ANSWERS)
-def test_fit_ranks_every_role_best_first(answers: dict[str, int | None]) -> None:
-    ranked = fit(CATALOG, answers)
+@given(ANSWERS, STAGES)
+def test_fit_ranks_every_role_best_first(answers: dict[str, int | None], stage: Stage) -> None:
+    ranked = fit(CATALOG, answers, stage)
     assert {f.role for f in ranked} == {r.id for r in CATALOG.roles}
     assert [f.readiness for f in ranked] == sorted((f.readiness for f in ranked), reverse=True)
+    assert all(len(f.lifts) <= 2 and len(f.holds) <= 2 for f in ranked)
 
 
-@given(ROLES, ANSWERS)
-def test_gaps_are_ranked_largest_first_and_sized_by_importance(role: Role, answers: dict[str, int | None]) -> None:
-    found = gaps(CATALOG, role, answers)
+@given(ROLES, ANSWERS, STAGES)
+def test_gaps_are_ranked_largest_first_and_sized_by_importance(
+    role: Role, answers: dict[str, int | None], stage: Stage
+) -> None:
+    found = gaps(CATALOG, role, answers, stage)
     sizes = [g.size for g in found]
     assert sizes == sorted(sizes, reverse=True)
     for gap in found:
         need = role.requirement(gap.skill)
         assert need is not None
-        assert gap.size == need.importance * (need.level - (answers[gap.skill] or 0)) > 0
+        assert gap.size == need.importance * (need.level(stage) - (answers[gap.skill] or 0)) > 0
 
 
-def test_worked_example() -> None:
-    """Two skills: importance 5 needs level 4, importance 1 needs level 2; answers 2 and 3."""
-    role = Role("r", "R", "s", "f", "o", (RoleSkill("mlops", 4, 5), RoleSkill("python", 2, 1)))
+@settings(max_examples=60, deadline=None)
+@given(ROLES, ANSWERS, STAGES)
+def test_the_plan_is_in_prerequisite_order_and_reaches_every_requirement(
+    role: Role, answers: dict[str, int | None], stage: Stage
+) -> None:
+    made = plan(CATALOG, role, answers, stage)
+    position = {step.key: index for index, step in enumerate(made.steps)}
+    for index, step in enumerate(made.steps):
+        for before in step.after:
+            assert position[before] < index, f"{before} must come before {step.key}"
+        for requirement in CATALOG.skill(step.skill).needs_before(step.level):
+            have = answers.get(requirement.skill) or 0
+            if requirement.level > have:
+                assert position[f"{requirement.skill}:{requirement.level}"] < index
+        if step.level - 1 > (answers.get(step.skill) or 0):
+            assert position[f"{step.skill}:{step.level - 1}"] < index
+    reached = {s.skill: s.level for s in made.steps}
+    for rated in role.skills:
+        assert max(reached.get(rated.skill, 0), answers.get(rated.skill) or 0) >= rated.level(stage)
+    phases = [s.phase for s in made.steps]
+    assert phases == sorted(phases)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ROLES, ANSWERS, STAGES)
+def test_every_step_primary_resource_serves_that_step(role: Role, answers: dict[str, int | None], stage: Stage) -> None:
+    for step in plan(CATALOG, role, answers, stage).steps:
+        assert step.primary is not None, f"{step.key} has no resource"
+        assert step.level in step.primary.levels
+        assert all(step.level in r.levels for r in step.alternatives)
+        assert len(step.alternatives) <= 2 and step.primary not in step.alternatives
+
+
+@given(ROLES, ANSWERS, STAGES, st.floats(0.5, 60))
+def test_the_pace_turns_hours_into_weeks(role: Role, answers: dict[str, int | None], stage: Stage, pace: float) -> None:
+    start = datetime.date(2026, 11, 28)
+    made = plan(CATALOG, role, answers, stage, pace=pace, start=start)
+    assert made.weeks == math.ceil(made.hours / pace)
+    assert made.finish == start + datetime.timedelta(weeks=made.weeks)
+
+
+def test_worked_example_with_a_prerequisite() -> None:
+    """The README's example: a role needs deep learning at 2 (importance 5) and Python at 2 (importance 1)."""
+    role = Role(
+        "r",
+        "R",
+        "s",
+        "f",
+        "o",
+        (RoleSkill("deep-learning", 5, 2, 2, 3), RoleSkill("python", 1, 1, 2, 2)),
+    )
     catalog = Catalog(roles=(role,), skills=CATALOG.skills)
-    answers = {"mlops": 2, "python": 3}
-    # (5 x min(2, 4) + 1 x min(3, 2)) / (5 x 4 + 1 x 2) = 12 / 22
-    assert readiness(role, answers) == 54.5
-    result = score(catalog, role, answers)
-    assert [(g.skill, g.size) for g in result.gaps] == [("mlops", 10)]
-    assert [g.skill for g in result.strengths] == ["python"]
-    assert result.plan[0].milestone == catalog.skill("mlops").anchors[3]
-    assert set(result.unsure) == set(SKILLS) - {"mlops", "python"}
+    answers = {"deep-learning": 1, "python": 3, "ml-fundamentals": 1, "math-stats": 1, "data-wrangling": 1}
+    # mid: (5 x min(1, 2) + 1 x min(3, 2)) / (5 x 2 + 1 x 2) = 7 / 12
+    assert readiness(role, answers, Stage.mid) == 58.3
+    result = score(catalog, role, answers, Stage.mid)
+    assert [(g.skill, g.size) for g in result.gaps] == [("deep-learning", 5)]
+    assert [(s.skill, s.above) for s in result.strengths] == [("python", True)]
+    steps = [(s.key, s.phase, s.needed_for) for s in result.plan.steps]
+    assert steps == [("ml-fundamentals:2", 1, "Deep learning frameworks 2"), ("deep-learning:2", 2, "")]
+    assert result.plan.steps[1].after == ("ml-fundamentals:2",)
 
 
-def test_plan_counts_a_shared_resource_once() -> None:
+def test_a_resource_that_serves_several_steps_counts_once() -> None:
     role = find_role(CATALOG, "mle")
-    top = gaps(CATALOG, role, {})[:5]
-    steps, hours = plan(CATALOG, top)
-    distinct = {(r.title, r.author): r.hours for s in steps for r in s.resources}
-    assert hours == sum(distinct.values())
-    assert hours < sum(r.hours for s in steps for r in s.resources), "Made With ML appears under two skills"
-    assert all(1 <= len(s.resources) <= 3 for s in steps)
+    made = plan(CATALOG, role, {}, Stage.senior)
+    distinct = {(s.primary.title, s.primary.author): s.primary.hours for s in made.steps if s.primary is not None}
+    assert made.hours == sum(distinct.values())
+    assert made.hours < sum(s.primary.hours for s in made.steps if s.primary is not None)
+
+
+def test_the_template_reads_back_as_all_unsure(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(template(CATALOG.skills), encoding="utf-8")
+    sheet = load_answers(path, CATALOG.skills)
+    assert sheet.answers == dict.fromkeys(SKILLS) and sheet.missing == ()
 
 
 # --- the command, from an answers file -----------------------------------------------------------
@@ -113,11 +178,18 @@ def test_quiz_from_answers_prints_the_report(run: RunCli, tmp_path: Path) -> Non
     path = write(tmp_path, "answers.yaml", ANSWERS_YAML)
     result = run("quiz", "--role", "mle", "--answers", str(path))
     out = result.stdout
-    assert out.startswith("Readiness for Machine Learning Engineer: 52%\n")
-    for heading in ("Fit for every role", "Biggest gaps for Machine Learning Engineer", "Strengths", "Learning plan"):
+    assert out.startswith("Readiness for Machine Learning Engineer (mid stage): 66%\n")
+    for heading in (
+        "Fit for every role at the mid stage",
+        "Biggest gaps for Machine Learning Engineer",
+        "Strengths",
+        "Learning plan",
+        "Phase 1",
+    ):
         assert heading in out
     assert "Not sure yet (scored as 0)" in out and "Responsible AI" in out
-    assert "Milestone: has served a model behind a small API, with a test for it" in out
+    assert "Milestone: has served a model behind an API with an automated test for it" in out
+    assert "At 5 hours a week (--pace to change)" in " ".join(out.split())
     assert "scored as 'not sure yet': experimentation" in result.stderr
 
 
@@ -127,6 +199,7 @@ def test_quiz_json_shape(run: RunCli, tmp_path: Path) -> None:
     assert list(data) == [
         "version",
         "role",
+        "stage",
         "readiness",
         "answers",
         "unsure",
@@ -139,11 +212,15 @@ def test_quiz_json_shape(run: RunCli, tmp_path: Path) -> None:
     assert data["role"] == {"id": "data-scientist", "title": "Data Scientist"}
     assert data["answers"]["python"] == 3 and data["answers"]["responsible-ai"] is None
     assert data["missing"] == ["experimentation"] and set(data["unsure"]) == {"responsible-ai", "experimentation"}
-    assert data["fit"][0]["role"] == "data-scientist"
+    assert data["fit"][0]["role"] == "ml-engineer"
     assert data["gaps"][0]["gap"] >= data["gaps"][-1]["gap"]
+    assert data["stage"] == "mid"
     step = data["plan"]["steps"][0]
-    assert step["to"] == step["from"] + 1 and step["resources"][0]["author"]
-    assert data["plan"]["hours"] > 0
+    assert (
+        step["to"] == step["from"] + 1 and step["primary"]["author"] and step["primary"]["url"].startswith("https://")
+    )
+    assert data["plan"]["hours"] > 0 and data["plan"]["hours_are_estimates"] is True
+    assert data["plan"]["weeks"] == math.ceil(data["plan"]["hours"] / 5)
 
 
 def test_quiz_json_answers_file(run: RunCli, tmp_path: Path) -> None:
@@ -155,7 +232,7 @@ def test_quiz_json_answers_file(run: RunCli, tmp_path: Path) -> None:
 def test_quiz_without_role_targets_the_best_fit(run: RunCli, tmp_path: Path) -> None:
     path = write(tmp_path, "answers.yaml", ANSWERS_YAML)
     data = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
-    assert data["role"]["id"] == data["fit"][0]["role"] == "data-scientist"
+    assert data["role"]["id"] == data["fit"][0]["role"] == "ml-engineer"
 
 
 @pytest.mark.parametrize(
@@ -193,10 +270,10 @@ def test_export(run: RunCli, tmp_path: Path, suffix: str) -> None:
     result = run("quiz", "-r", "mle", "--answers", str(answers), "--export", str(target))
     assert f"wrote the report to {target}" in result.stderr
     text = target.read_text(encoding="utf-8").replace("&#160;", " ")
-    assert "Machine Learning Engineer" in text and "52%" in text
+    assert "Machine Learning Engineer" in text and "66%" in text
     if suffix == ".md":
-        assert text.startswith("# mlcareer quiz: Machine Learning Engineer\n")
-        assert "- [ ] Designing Machine Learning Systems" in text
+        assert text.startswith("# mlcareer quiz: Machine Learning Engineer (mid stage)\n")
+        assert "- [ ] **1. " in text and "](<https://" in text
     elif suffix == ".html":
         assert text.lstrip().startswith("<!DOCTYPE html>")
     else:

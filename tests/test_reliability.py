@@ -31,7 +31,7 @@ GOOD_ROLE = """roles:
     focus: Testing.
     overview: Tests the loader.
     skills:
-      - {{skill: python, level: 2, importance: 3}}
+      - {{skill: python, importance: 3, entry: 2, mid: 4, senior: 4}}
 """
 
 
@@ -98,8 +98,10 @@ def test_a_file_of_nothing_but_faults_stops_early(run: RunCli, tmp_path: Path) -
 @pytest.mark.timeout(60)
 def test_did_you_mean_is_not_quadratic(run: RunCli, tmp_path: Path) -> None:
     skills = [f"  - {{id: skill-{i}, name: S, description: d, anchors: [a, b, c, d, e]}}" for i in range(2000)]
-    rated = "\n".join(f"      - {{skill: nope-{i}, level: 1, importance: 1}}" for i in range(10_000))
-    role = GOOD_ROLE.format(title="T", summary="S").replace("      - {skill: python, level: 2, importance: 3}\n", rated)
+    rated = "\n".join(f"      - {{skill: nope-{i}, importance: 1, entry: 1, mid: 4, senior: 4}}" for i in range(10_000))
+    role = GOOD_ROLE.format(title="T", summary="S").replace(
+        "      - {skill: python, importance: 3, entry: 2, mid: 4, senior: 4}\n", rated
+    )
     path = write(tmp_path, "many.yaml", "skills:\n" + "\n".join(skills) + "\n" + role + "\n")
     stderr = run("validate", str(path), code=1).stderr
     assert "names skill 'nope-0', which does not exist" in stderr

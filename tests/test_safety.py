@@ -39,11 +39,11 @@ roles:
     overview: "@cmd {ESCAPES}"
     daily_work: ["-2+3 {ESCAPES}", "{MARKUP}"]
     skills:
-      - {{skill: python, level: 3, importance: 5}}
+      - {{skill: python, importance: 5, entry: 3, mid: 4, senior: 4}}
     pay:
       summary: "{MARKUP}"
       figures:
-        - {{label: "{MARKUP}", value: "{ESCAPES}", source: "{MARKUP}", year: 2024, note: "{ESCAPES}"}}
+        - {{label: "{MARKUP}", value: "{ESCAPES}", source: "{MARKUP}", year: 2024, kind: official, note: "{ESCAPES}"}}
 """
 
 

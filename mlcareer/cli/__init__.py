@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from mlcareer import __version__
-from mlcareer.aspects import help_text as aspect_help
+from mlcareer.cli import options as opt
 from mlcareer.cli.exits import EXIT_DATA, registrar
 from mlcareer.cli.usage import Group
 from mlcareer.formats import DocFormat, ListFormat, TableFormat
+from mlcareer.models import Stage
 from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
@@ -81,11 +82,8 @@ def main_options(
     ctx.obj = Options(data, f"{data} (from {DATA_ENV})" if from_env and data is not None else None)
 
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-
-
 @command
-def roles(ctx: typer.Context, json_out: JsonFlag = False) -> None:
+def roles(ctx: typer.Context, json_out: opt.Json = False) -> None:
     """List the roles.
 
     One line per role: its id, title, aliases and a one-line summary.
@@ -100,14 +98,14 @@ def roles(ctx: typer.Context, json_out: JsonFlag = False) -> None:
 @command
 def show(
     ctx: typer.Context,
-    role: Annotated[str, typer.Argument(help="Role id, alias or title, e.g. mle, ds, researcher.", metavar="ROLE")],
-    output: Annotated[DocFormat, typer.Option("--format", "-f", help="Output format.")] = DocFormat.text,
-    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    role: opt.Role,
+    output: opt.DocFormats = DocFormat.text,
+    json_out: opt.JsonAlias = False,
 ) -> None:
     """Show a role's whole profile.
 
-    Overview, history, day-to-day work, skills, tools, education, where they work, pay and
-    outlook (each figure with source and year), challenges, debates, future and more.
+    Overview, history, day-to-day work, skills at each career stage, tools, education, where they
+    work, pay and outlook (each figure with source, year and link), challenges, debates and more.
 
     Example: mlcareer show mle
     """
@@ -123,22 +121,18 @@ def show(
 @command
 def compare(
     ctx: typer.Context,
-    roles: Annotated[
-        list[str] | None,
-        typer.Argument(help="Roles to compare (id, alias or title). Default: all.", show_default=False, metavar="ROLE"),
-    ] = None,
-    aspect: Annotated[
-        list[str] | None,
-        typer.Option("--aspect", "-a", help=aspect_help(), show_default=False, metavar="ASPECT"),
-    ] = None,
-    output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
-    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    roles: opt.Roles = None,
+    aspect: opt.Aspects = None,
+    stage: opt.StageChoice = None,
+    output: opt.TableFormats = TableFormat.table,
+    json_out: opt.JsonAlias = False,
 ) -> None:
     """Compare roles side by side.
 
-    Roles as columns, aspects as rows; every figure shows its source and year.
+    Roles as columns, aspects as rows; every figure shows its source and year. Skill rows show
+    the level each role asks for at a career stage (--stage; default mid).
 
-    Example: mlcareer compare mle ds --aspect skills --aspect pay
+    Example: mlcareer compare mle ds --aspect skills --aspect pay --stage entry
     """
     from mlcareer.aspects import resolve
     from mlcareer.catalog import find_role
@@ -147,9 +141,22 @@ def compare(
 
     cat = _catalog(ctx)
     chosen: list[Role] = [find_role(cat, name) for name in roles] if roles else list(cat.roles)
-    aspects = resolve(aspect or [])
-    result = build(cat, list({r.id: r for r in chosen}.values()), aspects)
+    result = build(cat, list({r.id: r for r in chosen}.values()), resolve(aspect or []), stage or Stage.mid)
     out.emit(result, TableFormat.json if json_out else output, Terminal())
+
+
+@command
+def skills(ctx: typer.Context, json_out: opt.Json = False) -> None:
+    """List the skills the quiz asks about.
+
+    Each skill with its five levels (what a person at each level has done), the skills it needs
+    first, and the resources for each level, with links.
+
+    Example: mlcareer skills
+    """
+    from mlcareer.render import skills as out
+
+    out.emit(_catalog(ctx).skills, ListFormat.json if json_out else ListFormat.text, Terminal())
 
 
 @command
@@ -221,46 +228,42 @@ def faq(
 @command
 def quiz(
     ctx: typer.Context,
-    role: Annotated[
-        str | None,
-        typer.Option("--role", "-r", help="Target role (id, alias or title). Asked when not given.", metavar="ROLE"),
-    ] = None,
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            help="YAML or JSON file of skill id -> level 0-4; runs without prompts.",
-            show_default=False,
-            metavar="FILE",
-        ),
-    ] = None,
+    role: opt.TargetRole = None,
+    stage: opt.StageChoice = None,
+    answers: opt.AnswersFile = None,
+    pace: opt.Pace = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
-    export: Annotated[
-        Path | None,
-        typer.Option("--export", help="Also write the report to FILE: .md, .html or .svg.", metavar="FILE"),
-    ] = None,
+    export: opt.ExportFile = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not add this result to your history.")] = False,
     force: Annotated[bool, typer.Option("--force", help="With --export: replace the file if it exists.")] = False,
+    template: Annotated[bool, typer.Option("--template", help="Print an answers file to fill in, and exit.")] = False,
 ) -> None:
     """Take the skills-gap quiz.
 
-    Rate your skills against concrete milestones; get your readiness for the role you want,
-    your fit for every role, your biggest gaps and a learning plan.
+    Rate your skills against concrete milestones; get your readiness for the role and career
+    stage you want, your fit for every role, your strengths and gaps, and a paced learning plan
+    that puts prerequisites first.
 
     Each question lists what people at each level have done; pick the highest that is true of
-    you. Without a terminal, give your answers in a file with --answers.
+    you. Without a terminal, give your answers in a file (--template prints one to fill in).
 
-    Example: mlcareer quiz --role mle
+    Example: mlcareer quiz --role mle --stage entry
     """
-    from mlcareer.commands import take_quiz
+    from mlcareer.commands import QuizRequest, take_quiz
 
+    if template:
+        from mlcareer.quiz import template as blank
+
+        Terminal().write(blank(_catalog(ctx).skills))
+        return
     fmt = ListFormat.json if json_out else ListFormat.text
-    take_quiz(_catalog(ctx), role, answers, fmt, export, not no_save, force)
+    request = QuizRequest(role, stage, answers, fmt, export, not no_save, force, pace)
+    take_quiz(_catalog(ctx), request)
 
 
 @command
 def history(
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_out: opt.Json = False,
     clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
 ) -> None:
@@ -282,19 +285,6 @@ def history(
 
 def main() -> None:
     """Entry point for the `mlcareer` script and `python -m mlcareer`."""
-    import errno
+    from mlcareer.cli.exits import run
 
-    from mlcareer.render.console import finish, guard_streams
-
-    code = guard_streams()
-    if code is not None:
-        sys.exit(code)
-    try:
-        app(prog_name="mlcareer")
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except OSError as exc:  # NOTE: writing the output failed (a full disk, a closed descriptor)
-        what = "cannot write the output" if exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF) else "cannot continue"
-        Terminal().error(f"{what}: {exc.strerror or exc}")
-        code = 1
-    sys.exit(finish(code or 0))
+    sys.exit(run(app))

@@ -53,6 +53,26 @@ def registrar(app: typer.Typer) -> Callable[[F], F]:
     return command
 
 
+def run(app: typer.Typer) -> int:
+    """Run the command line with safe standard streams; the exit code, even when writing fails."""
+    import errno
+
+    from mlcareer.render.console import finish, guard_streams
+
+    code = guard_streams()
+    if code is not None:
+        return code
+    try:
+        app(prog_name="mlcareer")
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_DATA)
+    except OSError as exc:  # NOTE: writing the output failed (a full disk, a closed descriptor)
+        what = "cannot write the output" if exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF) else "cannot continue"
+        Terminal().error(f"{what}: {exc.strerror or exc}")
+        code = EXIT_DATA
+    return finish(code or EXIT_OK)
+
+
 def _data_error(term: Terminal, error: DataError) -> None:
     """A DataError's first problem, and how to see the rest."""
     from mlcareer.text import count

@@ -75,7 +75,10 @@ def compare_table(comparison: Comparison, width: int = NARROW) -> list[Renderabl
     """
     notes, citations = _footnotes(comparison)
     titles = [role.title for role in comparison.roles]
-    out: list[RenderableType] = []
+    stage = comparison.stage.value
+    heading = wrapped(f"Compared at the {stage} career stage (--stage entry|mid|senior)", width, "", "")
+    heading.stylize("bold")
+    out: list[RenderableType] = [heading]
     wide = width >= NARROW
     whole = table("", *titles) if wide else None
     skills: Table | None = None
@@ -84,10 +87,12 @@ def compare_table(comparison: Comparison, width: int = NARROW) -> list[Renderabl
         if row.skill is not None:
             if skills is None:
                 skills = whole if whole is not None else table("skill", *titles)
-                legend = f"level 0-{TOP_LEVEL}, importance 1-{TOP_IMPORTANCE}"
-                skills.add_row(text("Skills" if wide else "", "bold"), *(text(legend, "dim") for _ in titles))
+                legend = f"level 0-{TOP_LEVEL} at {stage}, importance 1-{TOP_IMPORTANCE}"
+                skills.add_row(
+                    text(f"Skills ({stage})" if wide else "", "bold"), *(text(legend, "dim") for _ in titles)
+                )
                 if whole is None:
-                    out += [text("Skills", "bold"), skills]
+                    out += [text(f"Skills at the {stage} stage", "bold"), skills]
             skills.add_row(text(row.label), *cells)
         elif whole is not None:
             whole.add_row(text(row.label, "bold"), *cells)
@@ -96,9 +101,12 @@ def compare_table(comparison: Comparison, width: int = NARROW) -> list[Renderabl
             aspect.add_row(*cells)
             out += [text(row.label, "bold"), aspect]
     if whole is not None:
-        out.insert(0, whole)
+        out.insert(1, whole)
     if skills is not None:
-        key = f"Skill levels: {FULL} per level required, on each skill's 0-{TOP_LEVEL} scale of what a person has done."
+        key = (
+            f"Skill levels: {FULL} per level required at the {stage} stage, on each skill's 0-{TOP_LEVEL} scale "
+            "of what a person has done (mlcareer skills lists them)."
+        )
         out.append(wrapped(key, width, "", ""))
     if citations:
         out.append(text("Sources:", "bold"))
@@ -109,7 +117,8 @@ def compare_table(comparison: Comparison, width: int = NARROW) -> list[Renderabl
 def compare_markdown(comparison: Comparison) -> str:
     notes, citations = _footnotes(comparison)
     head = ["Aspect", *(md(r.title) for r in comparison.roles)]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = [f"Compared at the {comparison.stage.value} career stage.", ""]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in comparison.rows:
         label = f"Skill: {row.label}" if row.skill else row.label
         cells = ["<br>".join(_cell_lines(cell, notes, bullets=False, esc=md)) for cell in row.cells]
@@ -133,7 +142,7 @@ def compare_json(comparison: Comparison) -> str:
             }
         rows.append({"aspect": row.aspect, "label": clean(row.label), "skill": row.skill, "cells": cells})
     roles = [plain(r, ("id", "title")) for r in comparison.roles]
-    return dump_json({"version": JSON_VERSION, "roles": roles, "rows": rows})
+    return dump_json({"version": JSON_VERSION, "stage": comparison.stage.value, "roles": roles, "rows": rows})
 
 
 def compare_csv(comparison: Comparison) -> str:

@@ -39,7 +39,7 @@ def history_table(groups: Groups, width: int = NARROW) -> list[RenderableType]:
             out.append(text(""))
         first, last = items[0].record, items[-1].record
         change = last.readiness - first.readiness
-        summary = f"{first.title}: {pct(first.readiness)}"
+        summary = f"{first.title} ({first.stage} stage): {pct(first.readiness)}"
         if len(items) > 1:
             summary += f" -> {pct(last.readiness)}, {change:+.0f} over {len(items)} quizzes"
         out.append(wrapped(summary, width, "", "  "))
@@ -53,7 +53,8 @@ def history_table(groups: Groups, width: int = NARROW) -> list[RenderableType]:
 def history_json(groups: Groups) -> str:
     roles = [
         {
-            "role": role,
+            "role": items[0].record.role,
+            "stage": items[0].record.stage,
             "title": clean(items[0].record.title),
             "results": [
                 {
@@ -65,6 +66,6 @@ def history_json(groups: Groups) -> str:
                 for p in items
             ],
         }
-        for role, items in groups
+        for _, items in groups
     ]
     return dump_json({"version": JSON_VERSION, "roles": roles})

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, assert_never
 
 from mlcareer.formats import DocFormat
 from mlcareer.models import TOP_IMPORTANCE, TOP_LEVEL
-from mlcareer.profile import Profile
+from mlcareer.profile import Profile, SkillNeed
 from mlcareer.render.parts import JSON_VERSION, NARROW, dots, dump_json, figure_line, md, md_text, plain, text, wrapped
 from mlcareer.text import clean
 
@@ -28,8 +28,11 @@ def emit(prof: Profile, fmt: DocFormat, term: Terminal) -> None:
             assert_never(fmt)
 
 
-def _scale(level: int, importance: int) -> str:
-    return f"level {dots(level)} {level}/{TOP_LEVEL}, importance {importance}/{TOP_IMPORTANCE}"
+def _scale(need: SkillNeed) -> str:
+    return (
+        f"importance {need.importance}/{TOP_IMPORTANCE}; level {dots(need.mid)} {need.mid}/{TOP_LEVEL} at mid "
+        f"(entry {need.entry}, senior {need.senior})"
+    )
 
 
 def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
@@ -49,8 +52,8 @@ def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
         out.extend(wrapped(b, width, "  • ", "    ") for b in section.bullets)
         out.extend(wrapped(figure_line(f), width, "  • ", "    ") for f in section.figures)
         for need in section.skills:
-            out.append(wrapped(f"{need.name}: {_scale(need.level, need.importance)}", width, "  • ", "    "))
-            out.append(wrapped(f"needs someone who {need.anchor}", width, "      ", "      "))
+            out.append(wrapped(f"{need.name}: {_scale(need)}", width, "  • ", "    "))
+            out.append(wrapped(f"at mid, needs someone who {need.anchor}", width, "      ", "      "))
     return out
 
 
@@ -65,9 +68,12 @@ def profile_markdown(prof: Profile) -> str:
         lines += [f"- {md_text(b)}" for b in section.bullets]
         lines += [f"- {figure_line(f, md_text)}" for f in section.figures]
         if section.skills:
-            lines += ["| Skill | Level | Importance | What the level means |", "|---|---|---|---|"]
             lines += [
-                f"| {md(n.name)} | {dots(n.level)} {n.level}/{TOP_LEVEL} | {n.importance}/{TOP_IMPORTANCE} "
+                "| Skill | Importance | Entry | Mid | Senior | What the mid level means |",
+                "|---|---|---|---|---|---|",
+            ]
+            lines += [
+                f"| {md(n.name)} | {n.importance}/{TOP_IMPORTANCE} | {n.entry} | {n.mid} | {n.senior} "
                 f"| {md(n.anchor)} |"
                 for n in section.skills
             ]
@@ -81,7 +87,7 @@ def profile_json(prof: Profile) -> str:
             "paragraphs": [clean(p) for p in s.paragraphs],
             "bullets": [clean(b) for b in s.bullets],
             "figures": [plain(f) for f in s.figures],
-            "skills": [plain(n, ("skill", "name", "level", "importance")) for n in s.skills],
+            "skills": [plain(n, ("skill", "name", "importance", "entry", "mid", "senior")) for n in s.skills],
         }
         for s in prof.sections
     ]

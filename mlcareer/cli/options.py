@@ -1,0 +1,47 @@
+"""The options and arguments commands share, declared once (Typer reads them from the annotations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlcareer.aspects import help_text as aspect_help
+from mlcareer.formats import DocFormat, TableFormat
+from mlcareer.models import Stage
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+JsonAlias = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+Role = Annotated[str, typer.Argument(help="Role id, alias or title, e.g. mle, ds, researcher.", metavar="ROLE")]
+Roles = Annotated[
+    list[str] | None,
+    typer.Argument(help="Roles to compare (id, alias or title).", show_default=False, metavar="ROLE"),
+]
+Aspects = Annotated[
+    list[str] | None, typer.Option("--aspect", "-a", help=aspect_help(), show_default=False, metavar="ASPECT")
+]
+TableFormats = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+DocFormats = Annotated[DocFormat, typer.Option("--format", "-f", help="Output format.")]
+StageChoice = Annotated[
+    Stage | None,
+    typer.Option("--stage", "-s", help="Career stage: entry, mid or senior.", show_default=False),
+]
+TargetRole = Annotated[
+    str | None,
+    typer.Option("--role", "-r", help="Target role (id, alias or title). Asked when not given.", metavar="ROLE"),
+]
+AnswersFile = Annotated[
+    Path | None,
+    typer.Option("--answers", help="YAML or JSON file of skill id -> level 0-4; runs without prompts.", metavar="FILE"),
+]
+ExportFile = Annotated[
+    Path | None,
+    typer.Option("--export", help="Also write the report to FILE: .md, .html or .svg.", metavar="FILE"),
+]
+Pace = Annotated[
+    float | None,
+    typer.Option(
+        "--pace", help="Hours a week you can study; the plan's finish date follows. Default: 5.", metavar="HOURS"
+    ),
+]
