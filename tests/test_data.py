@@ -13,8 +13,8 @@ from mlcareer.models import Catalog, Role
 
 ADJECTIVES = re.compile(r"\b(basic|good|expert|advanced|beginner|intermediate|strong|solid|proficient)\b", re.I)
 RANK = re.compile(
-    r"\b(team|teams|lead|leads|led|leading|manager\w*|management|mentor\w*|senior|junior|standards?|supervis\w*|head of|"
-    r"director|staff|principal|for others|reports to)\b",
+    r"\b(team|teams|lead|leads|led|leading|manager\w*|management|mentor\w*|senior|junior|standards?|"
+    r"supervis\w*|head of|director|staff|principal|for others|reports to)\b",
     re.I,
 )
 """Words of rank or authority: a strong individual contributor must be able to claim every level."""
