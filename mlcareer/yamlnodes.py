@@ -321,7 +321,8 @@ class Checker:
         if not self.visit(node):
             return None
         if isinstance(node, yaml.ScalarNode) and self.kind(node) == "bool" and node.value.lower() in ("true", "false"):
-            return node.value.lower() == "true"
+            value: str = node.value
+            return value.lower() == "true"
         self.fail(node, f"{what} should be true or false, not {self.describe(node)}")
         return None
 

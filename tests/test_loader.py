@@ -113,7 +113,8 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
         ("skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a]\n", 5, "has 1 anchor; it needs 5"),
         (
             "skills:\n  - id: x\n    name: X\n    description: d\n    anchors: [has a, has b, has c, has d, has e]\n"
-            "    resources:\n      - {title: T, author: A, kind: film, cost: free, hours: 2, url: 'https://example.org', levels: [1]}\n",
+            "    resources:\n      - {title: T, author: A, kind: film, cost: free, hours: 2,"
+            " url: 'https://example.org', levels: [1]}\n",
             7,
             "kind 'film' should be one of",
         ),
