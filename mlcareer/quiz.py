@@ -136,7 +136,11 @@ def _compared(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> l
 
 
 def fit(catalog: Catalog, answers: Answers, stage: Stage) -> tuple[Fit, ...]:
-    """Readiness for every role at the stage, best first (ties keep catalogue order), each with why."""
+    """Readiness for every role at the stage, best first, each with why.
+
+    Ties are broken by readiness at the senior stage (how far the person's skills carry into the
+    role), then by catalogue order.
+    """
     scored = []
     for role in catalog.roles:
         compared = _compared(catalog, role, answers, stage)
@@ -147,7 +151,8 @@ def fit(catalog: Catalog, answers: Answers, stage: Stage) -> tuple[Fit, ...]:
         lifts = tuple(g.name for g in lifting[:2])
         holds = tuple(g.name for g in holding[:2])
         scored.append(Fit(role.id, role.title, readiness(role, answers, stage), lifts, holds))
-    return tuple(sorted(scored, key=lambda f: -f.readiness))
+    senior = {role.id: readiness(role, answers, Stage.senior) for role in catalog.roles}
+    return tuple(sorted(scored, key=lambda f: (-f.readiness, -senior[f.role])))
 
 
 def gaps(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> tuple[Gap, ...]:
