@@ -310,3 +310,34 @@ def test_quiz_without_a_terminal_names_the_answers_flag(run: RunCli) -> None:
     assert result.stderr == (
         "mlcareer: error: the quiz needs a terminal to ask its questions; give your answers with --answers FILE\n"
     )
+
+
+def test_skills_lists_every_skill_with_anchors_prerequisites_and_links(run: RunCli) -> None:
+    data = json.loads(run("skills", "--json").stdout)
+    assert [s["id"] for s in data["skills"]] == SKILLS
+    deep = next(s for s in data["skills"] if s["id"] == "deep-learning")
+    assert len(deep["anchors"]) == 5
+    assert {"skill": "ml-fundamentals", "level": 2, "at": 2} in deep["requires"]
+    assert all(r["url"].startswith("https://") and r["levels"] for r in deep["resources"])
+    text = " ".join(run("skills").stdout.split())
+    assert "Before level 2: Machine learning fundamentals 2" in text
+    assert "0: has not yet trained a neural network" in text
+
+
+def test_the_template_from_the_command_is_read_back_unchanged(run: RunCli, tmp_path: Path) -> None:
+    path = write(tmp_path, "answers.yaml", run("quiz", "--template").stdout)
+    data = json.loads(run("quiz", "-r", "mle", "--no-save", "--json", "--answers", str(path)).stdout)
+    assert data["answers"] == dict.fromkeys(SKILLS) and data["missing"] == []
+
+
+def test_a_resource_a_step_began_is_continued_not_restarted(run: RunCli, tmp_path: Path) -> None:
+    path = write(tmp_path, "answers.yaml", ANSWERS_YAML)
+    out = " ".join(run("quiz", "-r", "mle", "--stage", "senior", "--no-save", "--answers", str(path)).stdout.split())
+    assert "Continue with: Made With ML (begun in step" in out
+
+
+@pytest.mark.parametrize("pace", ["0", "-2", "100"])
+def test_a_pace_outside_1_to_80_hours_is_a_usage_error(run: RunCli, tmp_path: Path, pace: str) -> None:
+    path = write(tmp_path, "answers.yaml", ANSWERS_YAML)
+    result = run("quiz", "-r", "mle", "--answers", str(path), "--pace", pace, code=2)
+    assert "--pace is hours a week" in result.stderr

@@ -110,6 +110,7 @@ def quiz_report(result: QuizResult, names: dict[str, str], width: int = NARROW) 
     out.append(wrapped(pace_line(result.plan), width, "", ""))
     needed = {g.skill: g.needed for g in result.gaps}
     phase = 0
+    first_use: dict[Resource, int] = {}
     for number, step in enumerate(result.plan.steps, start=1):
         if step.phase != phase:
             phase = step.phase
@@ -117,10 +118,18 @@ def quiz_report(result: QuizResult, names: dict[str, str], width: int = NARROW) 
         out.append(wrapped(step_head(number, step, names, needed), width, "  ", "     "))
         out.append(wrapped(f"Milestone: {step.milestone}", width, "     ", "     "))
         if step.primary is not None:
-            out.append(wrapped(f"Start with: {resource_line(step.primary)}", width, "     ", "       "))
+            out.append(wrapped(primary_line(step.primary, first_use, number), width, "     ", "       "))
             out.append(wrapped(step.primary.url, width, "       ", "       "))
         out += [wrapped(f"Or: {resource_line(r)}", width, "     ", "       ") for r in step.alternatives]
     return out
+
+
+def primary_line(resource: Resource, first_use: dict[Resource, int], number: int) -> str:
+    """'Start with: ...', or 'Continue with: ... (from step N)' for a resource an earlier step began."""
+    if resource in first_use:
+        return f"Continue with: {one_line(resource.title)} (begun in step {first_use[resource]})"
+    first_use[resource] = number
+    return f"Start with: {resource_line(resource)}"
 
 
 def strength_lines(result: QuizResult) -> list[str]:
@@ -168,6 +177,7 @@ def quiz_markdown(result: QuizResult, names: dict[str, str]) -> str:
     lines += [md(pace_line(result.plan))]
     needed = {g.skill: g.needed for g in result.gaps}
     phase = 0
+    first_use: dict[Resource, int] = {}
     for number, step in enumerate(result.plan.steps, start=1):
         if step.phase != phase:
             phase = step.phase
@@ -175,7 +185,8 @@ def quiz_markdown(result: QuizResult, names: dict[str, str]) -> str:
         lines.append(f"- [ ] **{md(step_head(number, step, names, needed))}**")
         lines.append(f"  - Milestone: {md(step.milestone)}")
         if step.primary is not None:
-            lines.append(f"  - Start with: {_md_link(step.primary)}")
+            said = primary_line(step.primary, first_use, number)
+            lines.append(f"  - {md(said.split(':', 1)[0])}: {_md_link(step.primary)}")
         lines += [f"  - Or: {_md_link(r)}" for r in step.alternatives]
     return "\n".join(lines) + "\n"
 
