@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from mlcareer.errors import UsageProblem
-from mlcareer.models import Catalog, Faq, Role, Skill
+from mlcareer.models import Catalog, Faq, Figure, Role, Skill
 
 BUNDLED_FILES = ("skills.yaml", "roles.yaml", "faq.yaml")
 
@@ -101,6 +101,16 @@ def _merge(base: Sequence[T], extra: Iterable[T]) -> tuple[T, ...]:
     return tuple(by_id.values())
 
 
+def stale_figures(roles: Iterable[Role], this_year: int) -> list[tuple[Role, Figure]]:
+    """Figures more than three years older than `this_year`, with the role that cites them."""
+    return [
+        (role, figure)
+        for role in roles
+        for figure in (*role.pay.figures, *role.outlook.figures, *role.education.figures)
+        if figure.stale(this_year)
+    ]
+
+
 def find_role(catalog: Catalog, name: str) -> Role:
     """The role named by id, alias or title, in any case; UnknownRoleError otherwise."""
     wanted = normalise(name)
@@ -112,6 +122,9 @@ def find_role(catalog: Catalog, name: str) -> Role:
         return names[wanted]
     import difflib
 
-    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.7)
+    scored = sorted(((difflib.SequenceMatcher(None, wanted, n).ratio(), n) for n in names), reverse=True)
+    best = scored[0][0] if scored else 0.0
+    # NOTE: only names nearly as close as the closest, so 'ml-enginer' suggests ml-engineer alone.
+    close = [n for ratio, n in scored[:3] if ratio >= 0.7 and ratio >= best - 0.05]
     suggestions = list(dict.fromkeys(names[c].id for c in close))
     raise UnknownRoleError(name, suggestions)

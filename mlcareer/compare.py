@@ -32,9 +32,17 @@ class Comparison(NamedTuple):
     rows: tuple[Row, ...]
     sources: tuple[Figure, ...]
     stage: Stage = Stage.mid
+    this_year: int | None = None
+    """The year figures are dated against (older than three years: may be out of date); None: not dated."""
 
 
-def compare(catalog: Catalog, roles: Sequence[Role], aspects: Sequence[str], stage: Stage = Stage.mid) -> Comparison:
+def compare(
+    catalog: Catalog,
+    roles: Sequence[Role],
+    aspects: Sequence[str],
+    stage: Stage = Stage.mid,
+    this_year: int | None = None,
+) -> Comparison:
     """Build the comparison of `roles` over `aspects` (already resolved); skill levels are the stage's."""
     rows: list[Row] = []
     for key in aspects:
@@ -54,7 +62,7 @@ def compare(catalog: Catalog, roles: Sequence[Role], aspects: Sequence[str], sta
     for row in rows:
         for cell in row.cells:
             sources.update(dict.fromkeys(cell.figures))
-    return Comparison(roles=tuple(roles), rows=tuple(rows), sources=tuple(sources), stage=stage)
+    return Comparison(tuple(roles), tuple(rows), tuple(sources), stage, this_year)
 
 
 def _skill_rows(catalog: Catalog, roles: Sequence[Role], stage: Stage) -> list[Row]:

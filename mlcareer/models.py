@@ -79,6 +79,8 @@ class Skill(NamedTuple):
         return tuple(r for r in self.resources if level in r.levels)
 
 
+STALE_YEARS = 3
+"""A figure older than this many years is marked as perhaps out of date."""
 FIGURE_KINDS = ("official", "industry", "research", "article")
 """Where a figure comes from: a government statistic, an industry source, a study, or the article."""
 
@@ -100,6 +102,10 @@ class Figure(NamedTuple):
     def citation(self) -> str:
         """Source and year, e.g. 'US BLS, Occupational Outlook Handbook, 2024'."""
         return f"{self.source}, {self.year if self.year is not None else 'undated'}"
+
+    def stale(self, this_year: int) -> bool:
+        """Whether the figure is more than STALE_YEARS older than `this_year`."""
+        return self.year is not None and this_year - self.year > STALE_YEARS
 
 
 class RoleSkill(NamedTuple):
@@ -177,6 +183,8 @@ class Role(NamedTuple):
     getting_started: Annotated[tuple[str, ...], Items(Text(), "getting started")] = ()
     people: Annotated[tuple[Person, ...], Items(Person, "person")] = ()
     key_facts: Annotated[tuple[KeyFact, ...], Items(KeyFact, "key fact")] = ()
+    from_article: Annotated[bool, Flag()] = False
+    """One of the three roles the article compares: `compare` shows these when no role is named."""
 
     def requirement(self, skill_id: str) -> RoleSkill | None:
         """The role's rating of a skill, or None when the role does not rate it."""

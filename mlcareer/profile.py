@@ -32,12 +32,14 @@ class Section(NamedTuple):
 class Profile(NamedTuple):
     role: Role
     sections: tuple[Section, ...]
+    this_year: int | None = None
+    """The year figures are dated against (older than three years: may be out of date); None: not dated."""
 
 
 QUESTIONS = "Questions people ask"
 
 
-def profile(catalog: Catalog, role: Role, faq: Sequence[FaqEntry] = ()) -> Profile:
+def profile(catalog: Catalog, role: Role, faq: Sequence[FaqEntry] = (), this_year: int | None = None) -> Profile:
     """Every aspect of `role` as sections; `faq` lists the entries to link back to."""
     sections: list[Section] = []
     for aspect in ASPECTS:
@@ -60,7 +62,8 @@ def profile(catalog: Catalog, role: Role, faq: Sequence[FaqEntry] = ()) -> Profi
             sections.append(section)
     asked = tuple(f"{e.question} (mlcareer faq {e.number})" for e in faq if role.id in e.roles)
     sections.append(Section(QUESTIONS, bullets=asked))
-    return Profile(role, tuple(s for s in sections if s.paragraphs or s.bullets or s.figures or s.skills))
+    kept = tuple(s for s in sections if s.paragraphs or s.bullets or s.figures or s.skills)
+    return Profile(role, kept, this_year)
 
 
 def _needs(catalog: Catalog, role: Role) -> tuple[SkillNeed, ...]:

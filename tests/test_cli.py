@@ -34,7 +34,8 @@ def test_roles_lists_ids_titles_aliases_and_summaries(run: RunCli) -> None:
 def test_roles_json(run: RunCli) -> None:
     data = json.loads(run("roles", "--json").stdout)
     assert data["version"] == 1
-    assert [r["id"] for r in data["roles"]] == ["ml-engineer", "data-scientist", "ai-researcher"]
+    ids = ["ml-engineer", "data-scientist", "ai-researcher", "ai-engineer", "mlops-engineer"]
+    assert [r["id"] for r in data["roles"]] == ids
     assert data["roles"][0]["aliases"][0] == "mle"
 
 
@@ -59,16 +60,22 @@ def test_show_by_id_alias_or_title_in_any_case(run: RunCli, name: str, title: st
         assert section in out
 
 
-def test_show_mle_carries_the_seed(run: RunCli) -> None:
+def test_show_mle_carries_the_article(run: RunCli) -> None:
     out = " ".join(run("show", "mle").stdout.split())
     for text in (
         "2015-2017",
-        "$100,000-$150,000 a year (Seed article, undated)",
+        '$100,000-$150,000 a year (The article "Machine Learning Engineers | Don\'t Miss That Window", undated; '
+        "the article's claim)",
         "Dario Roda",
         "How the role came about",
     ):
         assert text in out
-    assert "$140,910 a year (US BLS, Occupational Outlook Handbook, 2024" in out
+    assert "$140,910 a year (US BLS, Occupational Outlook Handbook, 2024; official statistic" in out
+    assert (
+        "https://www.bls.gov/ooh/computer-and-information-technology/computer-and-information-research-scientists.htm"
+        in out
+    )
+    assert "seed" not in out.lower()
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "json"])
@@ -97,9 +104,17 @@ def test_unknown_role_suggests_the_closest(run: RunCli, name: str, hint: str) ->
     assert result.stderr == f"mlcareer: error: unknown role '{name}'; did you mean '{hint}'?\n"
 
 
-def test_compare_defaults_to_all_roles_in_order(run: RunCli) -> None:
+def test_compare_defaults_to_the_articles_three_roles(run: RunCli) -> None:
     data = json.loads(run("compare", "--json").stdout)
     assert [r["id"] for r in data["roles"]] == ["ml-engineer", "data-scientist", "ai-researcher"]
+    every = json.loads(run("compare", "--all", "--json").stdout)
+    assert [r["id"] for r in every["roles"]] == [
+        "ml-engineer",
+        "data-scientist",
+        "ai-researcher",
+        "ai-engineer",
+        "mlops-engineer",
+    ]
     assert list(dict.fromkeys(r["aspect"] for r in data["rows"])) == list(DEFAULT_ASPECTS)
 
 
@@ -107,7 +122,8 @@ def test_compare_table_shows_every_default_aspect_and_sources(run: RunCli) -> No
     out = run("compare", env={"COLUMNS": "200"}).stdout
     for aspect in DEFAULT_ASPECTS:
         assert ASPECTS[aspect].label in out
-    assert "Sources:" in out and "[1] " in out and "Seed article, undated" in out
+    assert "Sources:" in out and "[1] US BLS, Occupational Outlook Handbook, 2024; official statistic" in out
+    assert "The article \"Machine Learning Engineers | Don't Miss That Window\", undated; the article's claim" in out
     assert "●●●●" in out and "○" in out
 
 
@@ -154,14 +170,14 @@ def test_compare_markdown(run: RunCli) -> None:
     assert lines[3] == "|---|---|---|---|"
     assert all(line.count(" | ") == 3 for line in lines[4:] if line.startswith("| "))
     assert "| Skill: MLOps and model deployment | ●●●○ 3/4<br>importance 5/5 |" in out
-    assert "Sources:" in out and "1. Seed article, undated" in out
+    assert "Sources:" in out and '1. The article "Machine Learning Engineers | Don\'t Miss That Window", undated' in out
 
 
 def test_compare_csv(run: RunCli) -> None:
     rows = list(csv.reader(io.StringIO(run("compare", "-a", "pay", "-a", "skills", "--format", "csv").stdout)))
     assert rows[0] == ["aspect", "Machine Learning Engineer", "Data Scientist", "AI Researcher"]
     pay = rows[1]
-    assert pay[0] == "Pay" and "(Seed article, undated)" in pay[1] and "(US BLS, Occupational" in pay[2]
+    assert pay[0] == "Pay" and "Window\", undated; the article's claim)" in pay[1] and "(US BLS, Occupational" in pay[2]
     mlops = next(r for r in rows if r[0] == "Skill: MLOps and model deployment")
     assert mlops[1] == "level 3/4; importance 5/5"
     assert all(len(r) == 4 for r in rows)
@@ -175,14 +191,14 @@ def test_compare_the_same_role_twice_shows_it_once(run: RunCli) -> None:
 def test_data_option_merges_roles(run: RunCli, tmp_path: Path) -> None:
     user = write(tmp_path, "mine.yaml", GOOD_ROLE)
     out = run("--data", str(user), "roles", "--json").stdout
-    assert [r["id"] for r in json.loads(out)["roles"]][-1] == "ml-platform-engineer"
-    assert "ML Platform Engineer" in run("--data", str(user), "compare", "mlpe", "ds").stdout
+    assert [r["id"] for r in json.loads(out)["roles"]][-1] == "ml-compiler-engineer"
+    assert "ML Compiler Engineer" in run("--data", str(user), "compare", "mlce", "ds").stdout
 
 
 def test_data_from_environment(run: RunCli, tmp_path: Path) -> None:
-    user = write(tmp_path, "mine.yaml", GOOD_ROLE.replace("id: ml-platform-engineer", "id: ml-engineer"))
+    user = write(tmp_path, "mine.yaml", GOOD_ROLE.replace("id: ml-compiler-engineer", "id: ml-engineer"))
     out = run("show", "ml-engineer", "--format", "json", env={"MLCAREER_DATA": str(user)}).stdout
-    assert json.loads(out)["role"]["title"] == "ML Platform Engineer"
+    assert json.loads(out)["role"]["title"] == "ML Compiler Engineer"
 
 
 def test_bad_data_file_is_one_line_exit_1(run: RunCli, tmp_path: Path) -> None:
@@ -192,7 +208,7 @@ def test_bad_data_file_is_one_line_exit_1(run: RunCli, tmp_path: Path) -> None:
         GOOD_ROLE.replace(
             "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
             "importance: 5, entry: 9, mid: 4, senior: 4}\n      - {skill: cloud",
-        ).replace("title: ML Platform Engineer", "title: yes"),
+        ).replace("title: ML Compiler Engineer", "title: yes"),
     )
     result = run("--data", str(user), "compare", code=1)
     assert result.stdout == ""
@@ -213,7 +229,7 @@ def test_validate_good_file(run: RunCli, tmp_path: Path) -> None:
 
 def test_validate_bundled_files(run: RunCli) -> None:
     out = run("validate", str(ROOT / "data" / "skills.yaml"), str(ROOT / "data" / "roles.yaml")).stdout
-    assert "skills.yaml: ok (0 roles, 15 skills)" in out and "roles.yaml: ok (3 roles, 0 skills)" in out
+    assert "skills.yaml: ok (0 roles, 17 skills)" in out and "roles.yaml: ok (5 roles, 0 skills)" in out
 
 
 def test_validate_reports_every_problem_and_exits_1(run: RunCli, tmp_path: Path) -> None:
@@ -222,7 +238,7 @@ def test_validate_reports_every_problem_and_exits_1(run: RunCli, tmp_path: Path)
             "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
             "importance: 5, entry: 9, mid: 4, senior: 4}\n      - {skill: cloud",
         )
-        .replace("title: ML Platform Engineer", "title: yes")
+        .replace("title: ML Compiler Engineer", "title: yes")
         .replace("skill: cloud", "skill: x")
     )
     user = write(tmp_path, "mine.yaml", bad)
@@ -261,3 +277,31 @@ def test_piped_output_and_no_color_carry_no_escape_codes(tmp_path: Path) -> None
 
 def test_shell_completion_is_offered(run: RunCli) -> None:
     assert "--install-completion" in run("--help").stdout
+
+
+OLD_FIGURE = (
+    GOOD_ROLE
+    + """    pay:
+      summary: S
+      figures:
+        - {label: Median pay, value: "$1", source: US BLS, kind: official, year: 2019, url: "https://www.bls.gov/"}
+"""
+)
+
+
+def test_a_figure_older_than_three_years_is_marked_and_validate_warns(run: RunCli, tmp_path: Path) -> None:
+    import datetime
+
+    user = write(tmp_path, "mine.yaml", OLD_FIGURE)
+    result = run("validate", str(user))
+    assert result.stdout == f"{user}: ok (1 role, 0 skills)\n"
+    assert result.stderr == (
+        f"mlcareer: warning: {user}: role 'ml-compiler-engineer': 'Median pay' is from 2019; look for a newer edition\n"
+    )
+    shown = " ".join(run("--data", str(user), "show", "mlce").stdout.split())
+    assert datetime.date.today().year - 2019 > 3
+    assert "(US BLS, 2019, may be out of date; official statistic, unverified https://www.bls.gov/)" in shown
+    compared = " ".join(run("--data", str(user), "compare", "mlce", "mle", "-a", "pay").stdout.split())
+    assert (
+        "US BLS, 2019, may be out of date" in compared and "Occupational Outlook Handbook, 2024; official" in compared
+    )

@@ -1,4 +1,4 @@
-"""The bundled data: complete, consistent with the seed, every figure cited."""
+"""The bundled data: complete, consistent with the article, every figure cited with a link."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import pytest
 from mlcareer.aspects import BY_KEY as ASPECTS
 from mlcareer.catalog import find_role, load_bundled
 from mlcareer.compare import compare
-from mlcareer.models import Catalog, Role
+from mlcareer.models import Catalog, Figure, Role
+
+ARTICLE = 'The article "Machine Learning Engineers | Don\'t Miss That Window"'
 
 ADJECTIVES = re.compile(r"\b(basic|good|expert|advanced|beginner|intermediate|strong|solid|proficient)\b", re.I)
 RANK = re.compile(
@@ -85,7 +87,9 @@ def test_prerequisites_come_from_lower_or_foundational_skills(bundled: Catalog) 
 
 
 def test_bundled_roles_in_order(bundled: Catalog) -> None:
-    assert [r.id for r in bundled.roles] == ["ml-engineer", "data-scientist", "ai-researcher"]
+    ids = [r.id for r in bundled.roles]
+    assert ids == ["ml-engineer", "data-scientist", "ai-researcher", "ai-engineer", "mlops-engineer"]
+    assert [r.id for r in bundled.roles if r.from_article] == ids[:3], "the article compares three roles"
 
 
 @pytest.mark.parametrize("aspect", list(ASPECTS))
@@ -109,7 +113,7 @@ def _need(role: Role, skill: str) -> tuple[int, int]:
     return rated.mid, rated.importance
 
 
-def test_ratings_follow_the_seed(bundled: Catalog) -> None:
+def test_ratings_follow_the_article(bundled: Catalog) -> None:
     mle, ds, air = (find_role(bundled, n) for n in ("mle", "ds", "researcher"))
     # Engineers: deployment, MLOps, cloud, software practice.
     for skill in ("mlops", "cloud", "software-engineering", "containers"):
@@ -126,32 +130,81 @@ def test_ratings_follow_the_seed(bundled: Catalog) -> None:
         assert _need(air, skill) >= _need(ds, skill), skill
 
 
-def test_every_figure_names_its_source_and_year(bundled: Catalog) -> None:
+def test_the_new_roles_lean_where_the_field_says(bundled: Catalog) -> None:
+    aie, mlops, mle = (find_role(bundled, n) for n in ("aie", "mlops", "mle"))
+    assert _need(aie, "llm-apps") > _need(mle, "llm-apps") and _need(aie, "llm-apps")[1] == 5
+    assert _need(aie, "ai-security") > _need(find_role(bundled, "ds"), "ai-security")
+    for skill in ("containers", "cloud", "mlops"):
+        assert _need(mlops, skill) >= _need(mle, skill), skill
+    assert _need(mlops, "research") < _need(mle, "research") or _need(mlops, "research")[0] <= 1
+
+
+def _figures(role: Role) -> tuple[Figure, ...]:
+    return (*role.pay.figures, *role.outlook.figures, *role.education.figures)
+
+
+def test_every_figure_has_source_year_kind_and_a_link(bundled: Catalog) -> None:
     for role in bundled.roles:
-        figures = (*role.pay.figures, *role.outlook.figures, *role.education.figures)
         assert role.pay.figures and role.outlook.figures, role.id
-        for figure in figures:
-            assert figure.source
-            seed = figure.source == "Seed article"
-            if figure.year is None:
-                assert seed or "no year" in figure.note, f"{role.id}: {figure.label}: an undated figure says why"
+        for figure in _figures(role):
+            where = f"{role.id}: {figure.label}"
+            assert figure.source and figure.kind in ("official", "industry", "research", "article"), where
+            if figure.kind == "article":
+                assert figure.source.startswith(ARTICLE), f"{where}: the article is named by its title"
+                assert "article" in figure.label.lower(), f"{where}: labelled as the article's"
+                assert figure.year is None, f"{where}: the article is undated"
             else:
-                assert not seed, "the seed article has no date"
-            if seed:
-                assert "seed" in figure.label.lower(), f"the seed's figures are labelled as the seed's: {figure.label}"
+                assert figure.url.startswith("https://"), f"{where}: a link to its primary page"
+                assert figure.year is not None or figure.note, f"{where}: an undated figure says why"
+            if not figure.verified and figure.kind != "article":
+                assert figure.note, f"{where}: an unverified figure says what was not checked"
 
 
-def test_official_figures_match_the_reference(bundled: Catalog) -> None:
-    text = {r.id: " ".join(f.value for f in (*r.pay.figures, *r.outlook.figures)) for r in bundled.roles}
-    assert "$112,590" in text["data-scientist"] and "34%" in text["data-scientist"]
-    assert "$140,910" in text["ai-researcher"] and "20%" in text["ai-researcher"]
-    assert "$133,080" in text["ml-engineer"] and "$140,910" in text["ml-engineer"]
-    assert "$100,000-$150,000" in text["ml-engineer"] and "$200,000" in text["ml-engineer"]
-    mle = find_role(bundled, "mle")
-    assert any("stand-in" in f.note for f in mle.pay.figures), "ML engineer pay says it uses stand-in occupations"
+def test_official_and_industry_figures_are_labelled_apart(bundled: Catalog) -> None:
+    for role in bundled.roles:
+        for figure in _figures(role):
+            if figure.source.startswith(("US BLS", "O*NET")):
+                assert figure.kind == "official", figure.label
+            if any(name in figure.source for name in ("Lightcast", "LinkedIn", "roadmap.sh")):
+                assert figure.kind == "industry", figure.label
 
 
-SEED_FACTS = {
+def test_the_software_developers_groupings_are_never_mixed(bundled: Catalog) -> None:
+    for role in bundled.roles:
+        for figure in _figures(role):
+            if "115,200" in figure.value:
+                assert "alone" in figure.label or "15-1252" in figure.label, figure.label
+                assert "15%" not in figure.value.replace("15.8%", ""), figure.value
+            if "129,200" in figure.value:
+                assert "QA" in figure.label, figure.label
+
+
+def test_no_word_of_the_seed_and_no_lab_that_is_gone(bundled: Catalog) -> None:
+    from mlcareer.catalog import bundled_dir
+
+    for name in ("roles.yaml", "skills.yaml", "faq.yaml"):
+        text = (bundled_dir() / name).read_text(encoding="utf-8")
+        assert not re.search(r"\bseed\b", text, re.I), f"{name} says 'seed'; name the article by its title"
+        for line in text.splitlines():
+            if "Google Brain" in line:
+                assert "merged" in line or "DeepMind" in line, f"{name}: Google Brain is not a current lab: {line}"
+
+
+def test_every_role_is_rated_at_every_stage_on_every_skill(bundled: Catalog) -> None:
+    for role in bundled.roles:
+        assert {r.skill for r in role.skills} == {s.id for s in bundled.skills}, role.id
+        for rated in role.skills:
+            assert rated.entry <= rated.mid <= rated.senior, f"{role.id} {rated.skill}"
+
+
+def test_the_new_roles_say_no_official_occupation_exists(bundled: Catalog) -> None:
+    for name in ("ai-engineer", "mlops-engineer"):
+        role = find_role(bundled, name)
+        text = " ".join((role.overview, role.pay.summary, *(f.note for f in _figures(role)))).lower()
+        assert "no official" in text and "stand-in" in text, name
+
+
+ARTICLE_FACTS = {
     "overview": ["bridge", "production", "business value"],
     "origins": ["2015-2017", "Google", "Facebook", "Amazon", "data scientists", "notebooks", "2010"],
     "tools": [
@@ -178,9 +231,9 @@ SEED_FACTS = {
 }
 
 
-@pytest.mark.parametrize("aspect", list(SEED_FACTS))
-def test_the_seed_article_is_in_the_ml_engineer_data(bundled: Catalog, aspect: str) -> None:
+@pytest.mark.parametrize("aspect", list(ARTICLE_FACTS))
+def test_the_article_is_in_the_ml_engineer_data(bundled: Catalog, aspect: str) -> None:
     role = find_role(bundled, "ml-engineer")
     text = repr(getattr(role, aspect)).lower()
-    for fact in SEED_FACTS[aspect]:
-        assert fact.lower() in text, f"{aspect}: {fact!r} from the seed is missing"
+    for fact in ARTICLE_FACTS[aspect]:
+        assert fact.lower() in text, f"{aspect}: {fact!r} from the article is missing"

@@ -31,11 +31,11 @@ def test_history_round_trip_with_change(run: RunCli, tmp_path: Path) -> None:
     take(run, tmp_path, ANSWERS_YAML, role="ds")
     out = run("history").stdout
     lines = out.splitlines()
-    # At the mid stage 76 / 115 = 66.1%; mlops 1 -> 4 counts up to the 3 asked (+5 x 2) and cloud
-    # 1 -> 3 up to the 2 asked (+4 x 1): 90 / 115 = 78.3%.
-    assert lines[0] == "Machine Learning Engineer (mid stage): 66% -> 78%, +12 over 2 quizzes"
-    assert lines[1].endswith(" 66%") and lines[2].endswith(" 78% (+12)")
-    assert "Data Scientist (mid stage): 65%" in out
+    # At the mid stage 76 / 127 = 59.8%; mlops 1 -> 4 counts up to the 3 asked (+5 x 2) and cloud
+    # 1 -> 3 up to the 2 asked (+4 x 1): 90 / 127 = 70.9%.
+    assert lines[0] == "Machine Learning Engineer (mid stage): 60% -> 71%, +11 over 2 quizzes"
+    assert lines[1].endswith(" 60%") and lines[2].endswith(" 71% (+11)")
+    assert "Data Scientist (mid stage): 63%" in out
 
 
 def test_history_json(run: RunCli, tmp_path: Path) -> None:
@@ -45,8 +45,8 @@ def test_history_json(run: RunCli, tmp_path: Path) -> None:
     assert data["version"] == 1
     (group,) = data["roles"]
     assert group["role"] == "ml-engineer"
-    # mlops 1 -> 2 adds 5 of 115 weighted levels at the mid stage: 66.1% -> 70.4%.
-    assert [r["change"] for r in group["results"]] == [None, 4.3]
+    # mlops 1 -> 2 adds 5 of 127 weighted levels at the mid stage: 59.8% -> 63.8%.
+    assert [r["change"] for r in group["results"]] == [None, 4.0]
     assert group["stage"] == "mid"
     assert group["results"][0]["answers"]["python"] == 3
 

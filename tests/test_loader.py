@@ -18,9 +18,9 @@ from .conftest import write
 
 GOOD_ROLE = """\
 roles:
-  - id: ml-platform-engineer
-    title: ML Platform Engineer
-    aliases: [mlpe]
+  - id: ml-compiler-engineer
+    title: ML Compiler Engineer
+    aliases: [mlce]
     summary: Builds the platform other ML engineers ship on.
     focus: Internal ML platforms.
     overview: Runs the shared training and serving platform.
@@ -39,7 +39,7 @@ def problems(tmp_path: Path, text: str, known: Catalog | None = None) -> list[st
 
 def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
     loaded = load_file(write(tmp_path, "user.yaml", GOOD_ROLE), known_skills=bundled.skills)
-    assert [r.id for r in loaded.roles] == ["ml-platform-engineer"]
+    assert [r.id for r in loaded.roles] == ["ml-compiler-engineer"]
     assert loaded.roles[0].requirement("mlops") is not None
 
 
@@ -48,9 +48,9 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
     [
         (GOOD_ROLE.replace("    focus:", "    colour: red\n    focus:"), 6, "unknown key 'colour' in role item 1"),
         (GOOD_ROLE.replace("    focus: Internal ML platforms.\n", ""), 2, "is missing 'focus'"),
-        (GOOD_ROLE.replace("title: ML Platform Engineer", "title: no"), 3, 'quote it: "no"'),
-        (GOOD_ROLE.replace("title: ML Platform Engineer", "title: 12:30"), 3, 'quote it: "12:30"'),
-        (GOOD_ROLE.replace("title: ML Platform Engineer", "title: 2024-01-01"), 3, "not a date"),
+        (GOOD_ROLE.replace("title: ML Compiler Engineer", "title: no"), 3, 'quote it: "no"'),
+        (GOOD_ROLE.replace("title: ML Compiler Engineer", "title: 12:30"), 3, 'quote it: "12:30"'),
+        (GOOD_ROLE.replace("title: ML Compiler Engineer", "title: 2024-01-01"), 3, "not a date"),
         (
             GOOD_ROLE.replace(
                 "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
@@ -84,14 +84,14 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
         ),
         (GOOD_ROLE.replace("skill: cloud", "skill: mlops"), 10, "rates skill 'mlops' twice"),
         (GOOD_ROLE.replace("    focus:", "    title: Again\n    focus:"), 6, "duplicate key 'title'"),
-        (GOOD_ROLE + GOOD_ROLE.replace("roles:\n", ""), 11, "duplicate role id 'ml-platform-engineer'"),
-        (GOOD_ROLE.replace("id: ml-platform-engineer", "id: ML Platform"), 2, "lower-case words joined by '-'"),
+        (GOOD_ROLE + GOOD_ROLE.replace("roles:\n", ""), 11, "duplicate role id 'ml-compiler-engineer'"),
+        (GOOD_ROLE.replace("id: ml-compiler-engineer", "id: ML Platform"), 2, "lower-case words joined by '-'"),
         (
-            GOOD_ROLE.replace("aliases: [mlpe]", "aliases: [mle]"),
+            GOOD_ROLE.replace("aliases: [mlce]", "aliases: [mle]"),
             2,
-            "alias 'mle' of role 'ml-platform-engineer' already names role 'ml-engineer'",
+            "alias 'mle' of role 'ml-compiler-engineer' already names role 'ml-engineer'",
         ),
-        (GOOD_ROLE.replace("aliases: [mlpe]", "aliases: mlpe"), 4, "alias should be a list"),
+        (GOOD_ROLE.replace("aliases: [mlce]", "aliases: mlce"), 4, "alias should be a list"),
         (
             GOOD_ROLE.replace("summary: Builds", "summary: !!python/object:os.system Builds"),
             5,
@@ -105,7 +105,7 @@ def test_a_good_user_file_loads(tmp_path: Path, bundled: Catalog) -> None:
             "reused through an alias (*name)",
         ),
         (GOOD_ROLE.replace("    focus:", "\tfocus:"), 6, "YAML syntax error"),
-        (GOOD_ROLE.replace("[mlpe]", "[mlpe"), 5, "YAML syntax error"),
+        (GOOD_ROLE.replace("[mlce]", "[mlce"), 5, "YAML syntax error"),
         ("roles:\n  - just a string\n", 2, "role item 1 should be a mapping"),
         ("- a\n- b\n", 1, "the file should be a mapping"),
         ("pets: []\n", 1, "unknown key 'pets'"),
@@ -147,10 +147,10 @@ def test_unreadable_files(tmp_path: Path, raw: bytes, fragment: str) -> None:
 
 def test_an_alias_clash_points_at_its_own_role_after_an_invalid_one(tmp_path: Path, bundled: Catalog) -> None:
     broken = "roles:\n  - id: broken\n    title: Broken\n"
-    clash = GOOD_ROLE.replace("roles:\n", "").replace("[mlpe]", "[mle]")
+    clash = GOOD_ROLE.replace("roles:\n", "").replace("[mlce]", "[mle]")
     found = problems(tmp_path, broken + clash, bundled)
     assert any(
-        p.endswith("user.yaml:4: alias 'mle' of role 'ml-platform-engineer' already names role 'ml-engineer'")
+        p.endswith("user.yaml:4: alias 'mle' of role 'ml-compiler-engineer' already names role 'ml-engineer'")
         for p in found
     ), found
 
@@ -160,7 +160,7 @@ def test_every_problem_in_a_file_is_reported(tmp_path: Path, bundled: Catalog) -
         "importance: 5, entry: 4, mid: 4, senior: 4}\n      - {skill: cloud",
         "importance: 5, entry: 9, mid: 4, senior: 4}\n      - {skill: cloud",
     )
-    text = text.replace("title: ML Platform Engineer", "title: yes").replace(
+    text = text.replace("title: ML Compiler Engineer", "title: yes").replace(
         "    focus:", "    shape: round\n    focus:"
     )
     assert len(problems(tmp_path, text, bundled)) == 3
@@ -181,12 +181,13 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 
 def test_user_roles_are_added_and_replace_bundled_ones(tmp_path: Path) -> None:
-    replacement = GOOD_ROLE.replace("id: ml-platform-engineer", "id: data-scientist").replace("[mlpe]", "[ds]")
+    replacement = GOOD_ROLE.replace("id: ml-compiler-engineer", "id: data-scientist").replace("[mlce]", "[ds]")
     user = write(tmp_path, "user.yaml", GOOD_ROLE + replacement.replace("roles:\n", ""))
     merged = load_catalog(user)
-    assert [r.id for r in merged.roles] == ["ml-engineer", "data-scientist", "ai-researcher", "ml-platform-engineer"]
-    assert find_role(merged, "ds").title == "ML Platform Engineer"
-    assert find_role(merged, "MLPE").id == "ml-platform-engineer"
+    ids = ["ml-engineer", "data-scientist", "ai-researcher", "ai-engineer", "mlops-engineer", "ml-compiler-engineer"]
+    assert [r.id for r in merged.roles] == ids
+    assert find_role(merged, "ds").title == "ML Compiler Engineer"
+    assert find_role(merged, "MLCE").id == "ml-compiler-engineer"
 
 
 def test_user_skills_can_be_added_and_used(tmp_path: Path) -> None:
@@ -196,7 +197,7 @@ def test_user_skills_can_be_added_and_used(tmp_path: Path) -> None:
     )
     merged = load_catalog(write(tmp_path, "user.yaml", text))
     assert merged.skill("prompting").name == "Prompt design"
-    assert find_role(merged, "mlpe").requirement("prompting") is not None
+    assert find_role(merged, "mlce").requirement("prompting") is not None
 
 
 KEYS = st.sampled_from(["roles", "skills", "faq", "id", "title", "level", "skill", "anchors", "x"])

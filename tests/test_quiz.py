@@ -178,7 +178,7 @@ def test_quiz_from_answers_prints_the_report(run: RunCli, tmp_path: Path) -> Non
     path = write(tmp_path, "answers.yaml", ANSWERS_YAML)
     result = run("quiz", "--role", "mle", "--answers", str(path))
     out = result.stdout
-    assert out.startswith("Readiness for Machine Learning Engineer (mid stage): 66%\n")
+    assert out.startswith("Readiness for Machine Learning Engineer (mid stage): 60%\n")
     for heading in (
         "Fit for every role at the mid stage",
         "Biggest gaps for Machine Learning Engineer",
@@ -190,7 +190,7 @@ def test_quiz_from_answers_prints_the_report(run: RunCli, tmp_path: Path) -> Non
     assert "Not sure yet (scored as 0)" in out and "Responsible AI" in out
     assert "Milestone: has served a model behind an API with an automated test for it" in out
     assert "At 5 hours a week (--pace to change)" in " ".join(out.split())
-    assert "scored as 'not sure yet': experimentation" in result.stderr
+    assert "scored as 'not sure yet': experimentation, llm-apps, ai-security" in result.stderr
 
 
 def test_quiz_json_shape(run: RunCli, tmp_path: Path) -> None:
@@ -211,8 +211,9 @@ def test_quiz_json_shape(run: RunCli, tmp_path: Path) -> None:
     ]
     assert data["role"] == {"id": "data-scientist", "title": "Data Scientist"}
     assert data["answers"]["python"] == 3 and data["answers"]["responsible-ai"] is None
-    assert data["missing"] == ["experimentation"] and set(data["unsure"]) == {"responsible-ai", "experimentation"}
-    assert data["fit"][0]["role"] == "ml-engineer"
+    assert data["missing"] == ["experimentation", "llm-apps", "ai-security"]
+    assert set(data["unsure"]) == {"responsible-ai", "experimentation", "llm-apps", "ai-security"}
+    assert data["fit"][0]["role"] == "data-scientist"
     assert data["gaps"][0]["gap"] >= data["gaps"][-1]["gap"]
     assert data["stage"] == "mid"
     step = data["plan"]["steps"][0]
@@ -232,7 +233,7 @@ def test_quiz_json_answers_file(run: RunCli, tmp_path: Path) -> None:
 def test_quiz_without_role_targets_the_best_fit(run: RunCli, tmp_path: Path) -> None:
     path = write(tmp_path, "answers.yaml", ANSWERS_YAML)
     data = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
-    assert data["role"]["id"] == data["fit"][0]["role"] == "ml-engineer"
+    assert data["role"]["id"] == data["fit"][0]["role"] == "data-scientist"
 
 
 @pytest.mark.parametrize(
@@ -270,7 +271,7 @@ def test_export(run: RunCli, tmp_path: Path, suffix: str) -> None:
     result = run("quiz", "-r", "mle", "--answers", str(answers), "--export", str(target))
     assert f"wrote the report to {target}" in result.stderr
     text = target.read_text(encoding="utf-8").replace("&#160;", " ")
-    assert "Machine Learning Engineer" in text and "66%" in text
+    assert "Machine Learning Engineer" in text and "60%" in text
     if suffix == ".md":
         assert text.startswith("# mlcareer quiz: Machine Learning Engineer (mid stage)\n")
         assert "- [ ] **1. " in text and "](<https://" in text

@@ -5,6 +5,7 @@ Core and rendering modules are imported inside each command so that start-up sta
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
@@ -20,7 +21,7 @@ from mlcareer.models import Stage
 from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
-    from mlcareer.models import Catalog, Role
+    from mlcareer.models import Catalog
 
 DATA_ENV = "MLCAREER_DATA"
 
@@ -114,7 +115,7 @@ def show(
     from mlcareer.render import show as out
 
     cat = _catalog(ctx)
-    prof = profile(cat, find_role(cat, role), load_bundled_faq().entries)
+    prof = profile(cat, find_role(cat, role), load_bundled_faq().entries, datetime.date.today().year)
     out.emit(prof, DocFormat.json if json_out else output, Terminal())
 
 
@@ -124,13 +125,15 @@ def compare(
     roles: opt.Roles = None,
     aspect: opt.Aspects = None,
     stage: opt.StageChoice = None,
+    all_roles: Annotated[bool, typer.Option("--all", help="Compare every role, not only the article's three.")] = False,
     output: opt.TableFormats = TableFormat.table,
     json_out: opt.JsonAlias = False,
 ) -> None:
     """Compare roles side by side.
 
-    Roles as columns, aspects as rows; every figure shows its source and year. Skill rows show
-    the level each role asks for at a career stage (--stage; default mid).
+    Roles as columns, aspects as rows; every figure shows its source, year and link. With no
+    roles named, the three the article compares (ML engineer, data scientist, AI researcher);
+    --all for every role. Skill rows show the level asked at a career stage (--stage; default mid).
 
     Example: mlcareer compare mle ds --aspect skills --aspect pay --stage entry
     """
@@ -140,8 +143,12 @@ def compare(
     from mlcareer.render import compare as out
 
     cat = _catalog(ctx)
-    chosen: list[Role] = [find_role(cat, name) for name in roles] if roles else list(cat.roles)
-    result = build(cat, list({r.id: r for r in chosen}.values()), resolve(aspect or []), stage or Stage.mid)
+    if roles:
+        chosen = [find_role(cat, name) for name in roles]
+    else:
+        chosen = [r for r in cat.roles if all_roles or r.from_article] or list(cat.roles)
+    unique = list({r.id: r for r in chosen}.values())
+    result = build(cat, unique, resolve(aspect or []), stage or Stage.mid, datetime.date.today().year)
     out.emit(result, TableFormat.json if json_out else output, Terminal())
 
 
@@ -173,7 +180,7 @@ def validate(
 
     Example: mlcareer validate my-roles.yaml
     """
-    from mlcareer.catalog import load_bundled
+    from mlcareer.catalog import load_bundled, stale_figures
     from mlcareer.errors import DataError, Failure
     from mlcareer.loader import load_file
     from mlcareer.text import count, one_line
@@ -190,6 +197,8 @@ def validate(
             if exc.more:
                 term.problems([f"{path}: ... and {count(exc.more, 'more problem')}"])
             continue
+        for role, figure in stale_figures(loaded.roles, datetime.date.today().year):
+            term.warning(f"{path}: role '{role.id}': '{figure.label}' is from {figure.year}; look for a newer edition")
         counts = [count(len(loaded.roles), "role"), count(len(loaded.skills), "skill")]
         if loaded.faq is not None:
             counts.append(count(len(loaded.faq.entries), "FAQ entry", "FAQ entries"))

@@ -51,8 +51,8 @@ def _footnotes(comparison: Comparison) -> tuple[dict[Figure, int], list[str]]:
     """A footnote number for each figure (one per distinct citation), and the citations."""
     numbers: dict[str, int] = {}
     for figure in comparison.sources:  # NOTE: numbered by the plain citation; Markdown escapes it when shown
-        numbers.setdefault(citation(figure), len(numbers) + 1)
-    return {f: numbers[citation(f)] for f in comparison.sources}, list(numbers)
+        numbers.setdefault(citation(figure, comparison.this_year), len(numbers) + 1)
+    return {f: numbers[citation(f, comparison.this_year)] for f in comparison.sources}, list(numbers)
 
 
 def _cell_lines(
@@ -157,7 +157,8 @@ def compare_csv(comparison: Comparison) -> str:
                 cells.append(f"level {cell.level}/{TOP_LEVEL}; importance {cell.importance}/{TOP_IMPORTANCE}")
             else:
                 parts = [one_line(line) for line in cell.lines]
-                parts += [f"{one_line(f.label)}: {one_line(f.value)} ({citation(f)})" for f in cell.figures]
+                year = comparison.this_year
+                parts += [f"{one_line(f.label)}: {one_line(f.value)} ({citation(f, year)})" for f in cell.figures]
                 cells.append(csv_cell("; ".join(parts)))
         writer.writerow([csv_cell(label), *cells])
     return buffer.getvalue()

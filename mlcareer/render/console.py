@@ -45,7 +45,8 @@ def reader_gone() -> None:
 
 def print_renderables(renderables: Iterable[RenderableType], console: Console) -> None:
     for item in renderables:
-        console.print(item)
+        # NOTE: text we wrapped ourselves (no_wrap) is printed as it is, so a long link stays whole.
+        console.print(item, soft_wrap=bool(getattr(item, "no_wrap", False)))
 
 
 def _missing_pager() -> str | None:

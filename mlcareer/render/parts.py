@@ -22,10 +22,16 @@ FULL, EMPTY = "●", "○"
 BAR_WIDTH = 20
 
 
-def text(value: str, style: str = "") -> Text:
-    """Data as inert rich text: control characters dropped, never read as markup."""
+def text(value: str, style: str = "", *, wrapped_already: bool = False) -> Text:
+    """Data as inert rich text: control characters dropped, never read as markup.
+
+    `wrapped_already`: the lines were wrapped by us, so rich must not wrap them again (a link that
+    runs past the edge stays whole).
+    """
     from rich.text import Text
 
+    if wrapped_already:
+        return Text(clean(value), style=style, no_wrap=True, overflow="ignore")
     return Text(clean(value), style=style)
 
 
@@ -39,9 +45,20 @@ def table(*headers: str) -> Table:
 
 
 def wrapped(value: str, width: int, first: str = "  ", rest: str = "  ") -> Text:
-    """Clean text wrapped to `width` with a hanging indent, and no trailing spaces."""
-    lines = textwrap.wrap(one_line(value), width=max(width, 20), initial_indent=first, subsequent_indent=rest)
-    return text("\n".join(lines))
+    """Clean text wrapped to `width` with a hanging indent, and no trailing spaces.
+
+    Words are never split, at a hyphen or anywhere else: a link longer than the line stays whole
+    (and runs past the edge) so that it can still be copied.
+    """
+    lines = textwrap.wrap(
+        one_line(value),
+        width=max(width, 20),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    return text("\n".join(lines), wrapped_already=True)
 
 
 def dots(level: int, top: int = TOP_LEVEL) -> str:
@@ -73,14 +90,32 @@ def md(value: str) -> str:
     return md_text(value).replace("|", "\\|")
 
 
-def citation(figure: Figure, esc: Callable[[str], str] = one_line) -> str:
-    note = f" ({esc(figure.note).rstrip('.')})" if figure.note else ""
-    return f"{esc(figure.citation)}{note}"
+KIND_WORDS = {
+    "official": "official statistic",
+    "industry": "industry source",
+    "research": "research",
+    "article": "the article's claim",
+}
 
 
-def figure_line(figure: Figure, esc: Callable[[str], str] = one_line) -> str:
-    """'label: value (source, year (note))', each part passed through `esc` (md_text for Markdown)."""
-    return f"{esc(figure.label)}: {esc(figure.value)} ({citation(figure, esc)})"
+def citation(figure: Figure, this_year: int | None = None, esc: Callable[[str], str] = one_line) -> str:
+    """'US BLS, Occupational Outlook Handbook, 2024; official statistic, not checked https://...'.
+
+    With `this_year`, a figure more than three years old says it may be out of date.
+    """
+    year = "undated" if figure.year is None else str(figure.year)
+    if this_year is not None and figure.stale(this_year):
+        year += ", may be out of date"
+    kind = KIND_WORDS.get(figure.kind, figure.kind)
+    checked = "" if figure.verified or figure.kind == "article" else ", unverified"
+    link = f" {figure.url}" if figure.url else ""
+    return f"{esc(figure.source)}, {year}; {kind}{checked}{link}"
+
+
+def figure_line(figure: Figure, this_year: int | None = None, esc: Callable[[str], str] = one_line) -> str:
+    """'label: value (citation)', then the figure's note; each part passed through `esc`."""
+    note = f" Note: {esc(figure.note)}" if figure.note else ""
+    return f"{esc(figure.label)}: {esc(figure.value)} ({citation(figure, this_year, esc)}).{note}"
 
 
 def dump_json(payload: Any) -> str:

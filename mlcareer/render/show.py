@@ -50,7 +50,7 @@ def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
                 out.append(text(""))
             out.append(wrapped(paragraph, width))
         out.extend(wrapped(b, width, "  • ", "    ") for b in section.bullets)
-        out.extend(wrapped(figure_line(f), width, "  • ", "    ") for f in section.figures)
+        out.extend(wrapped(figure_line(f, prof.this_year), width, "  • ", "    ") for f in section.figures)
         for need in section.skills:
             out.append(wrapped(f"{need.name}: {_scale(need)}", width, "  • ", "    "))
             out.append(wrapped(f"at mid, needs someone who {need.anchor}", width, "      ", "      "))
@@ -66,7 +66,7 @@ def profile_markdown(prof: Profile) -> str:
         lines += ["", f"## {section.title}", ""]
         lines += [md_text(p) + "\n" for p in section.paragraphs]
         lines += [f"- {md_text(b)}" for b in section.bullets]
-        lines += [f"- {figure_line(f, md_text)}" for f in section.figures]
+        lines += [f"- {figure_line(f, prof.this_year, md_text)}" for f in section.figures]
         if section.skills:
             lines += [
                 "| Skill | Importance | Entry | Mid | Senior | What the mid level means |",
