@@ -104,8 +104,8 @@ def _value(data: Any, spec: schema.Spec, kind: Any) -> Any:
                 raise Tampered("year")
             return data
         case schema.Derived():
-            if type(data) is not int:
-                raise Tampered("number")
+            if type(data) is not kind or (isinstance(data, str) and len(data) > 4096):
+                raise Tampered("derived")
             return data
         case schema.Nested():
             return decode(data, kind)

@@ -94,6 +94,32 @@ def load_catalog(user_file: Path | None = None, label: str | None = None) -> Cat
     return Catalog(roles=_merge(bundled.roles, extra.roles), skills=_merge(bundled.skills, extra.skills))
 
 
+def load_faq(user_file: Path | None = None, label: str | None = None) -> Faq:
+    """The bundled FAQ, with the entries of a user's file added after it, numbered on.
+
+    Each added entry remembers the file it came from; the user's synonyms, stop words and
+    intents join the bundled ones.
+    """
+    faq = load_bundled_faq()
+    if user_file is None:
+        return faq
+    from mlcareer.loader import load_file
+
+    bundled = load_bundled()
+    extra = load_file(user_file, known_skills=bundled.skills, known_roles=bundled.roles, label=label).faq
+    if extra is None:
+        return faq
+    origin = label or str(user_file)
+    start = len(faq.entries) + 1
+    added = tuple(e._replace(number=n, origin=origin) for n, e in enumerate(extra.entries, start=start))
+    return Faq(
+        faq.entries + added,
+        faq.synonyms + extra.synonyms,
+        faq.stopwords + extra.stopwords,
+        faq.intents + extra.intents,
+    )
+
+
 def _merge(base: Sequence[T], extra: Iterable[T]) -> tuple[T, ...]:
     by_id = {item.id: item for item in base}
     for item in extra:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from mlcareer.quiz import QuizResult
 
 
+NEAREST = 3
+"""Questions offered when the search has no close answer."""
 MAX_PACE = 80
 """The most hours a week a plan may assume."""
 MAX_QUERY = 500
@@ -54,16 +56,28 @@ def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bo
     typed = " ".join(words)
     if len(typed) > MAX_QUERY:
         raise UsageProblem(f"the question is {len(typed):,} characters long; ask in at most {MAX_QUERY}")
-    understood, hits = Index(found).search(typed)
+    found_answer = Index(found).answer(typed)
+    hits = found_answer.hits
+    if found_answer.query.corrections:
+        read = " ".join(fix for _, fix in found_answer.query.corrections)
+        term.note(f"showing results for '{read}' (read {_typed(found_answer.query.corrections)})")
     if json_out:
-        term.write(out.faq_json([h.entry for h in hits], [h.score for h in hits], understood, typed))
-    elif hits:
+        term.write(out.search_json(found_answer, typed))
+    elif found_answer.confident:
         out.show_answer(hits[0].entry, [h.entry for h in see_also(hits)], term)
-    if not hits:
-        term.error(f"no question matches '{typed}'; these are the questions:")
-        if not json_out:
-            term.show_err(out.faq_list(topics(found), term.err_width))
+    if not found_answer.confident:
+        nearest = [h.entry for h in hits[:NEAREST]]
+        if nearest:
+            term.error(f"no close answer to '{typed}'; the nearest questions are:")
+            if not json_out:
+                term.show_err(out.nearest(nearest, term.err_width))
+        else:
+            term.error(f"no question matches '{typed}'; 'mlcareer faq' lists them all")
         raise Failure("", 1)
+
+
+def _typed(corrections: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(f"'{typed}' as '{fix}'" for typed, fix in corrections)
 
 
 class QuizRequest(NamedTuple):

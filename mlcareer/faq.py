@@ -9,15 +9,26 @@ tags, then the answer; rarer words weigh more than common ones.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from mlcareer.models import Faq, FaqEntry
+from mlcareer.models import Faq, FaqEntry, Intent
 
 WEIGHTS = {"question": 3.0, "tags": 2.0, "answer": 1.0}
+"""BM25F field weights: a word in the question counts three times one in the answer."""
+K1 = 1.2
+B = 0.75
+PHRASE_BONUS = 1.0
+"""Added, times the words' mean idf, for two query words that stand side by side in a question."""
+QUESTION_FIT = 1.0
+"""A hit's score grows by up to this share when the query covers its question's words (by idf)."""
+MIN_SCORE = 1.5
+MIN_COVERAGE = 0.25
+"""A best hit below either is not an answer: the search says so and lists the nearest questions."""
 TYPO_WEIGHT = 0.7
 """A word matched only through a typo counts this much of an exact match."""
 SEE_ALSO = 3
@@ -92,9 +103,17 @@ def within_one_edit(a: str, b: str) -> bool:
 
 
 class Analyser:
-    """Turns text into search terms, using the FAQ's synonyms and stop words."""
+    """Turns text into search terms, using the FAQ's synonyms, intents and stop words.
 
-    def __init__(self, synonyms: Iterable[Sequence[str]], stopwords: Iterable[str]) -> None:
+    Synonyms fold words and phrases onto one term in entries and queries alike (PhD, doctorate).
+    Intents rewrite what a question's words mean, in queries only: "how much do they make" asks
+    about pay, while an entry's "does AutoML make ..." keeps its own words. The longest phrase
+    wins, and a phrase never swallows the words after it ("ml engineers make": role, then pay).
+    """
+
+    def __init__(
+        self, synonyms: Iterable[Sequence[str]], stopwords: Iterable[str], intents: Iterable[Intent] = ()
+    ) -> None:
         self.canonical: dict[str, str] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         for group in synonyms:
@@ -108,22 +127,33 @@ class Analyser:
                     self.phrases[tokens] = head
                 else:
                     self.canonical.setdefault(tokens[0], head)
-        self.longest = max((len(p) for p in self.phrases), default=1)
-        self.phrase_parts = {part for phrase in self.phrases for part in phrase}
         self.stopwords = {stem(w) for w in stopwords} | set(stopwords)
+        self.intents: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.longest = max((len(p) for p in self.phrases), default=1)
+        for intent in intents:
+            meaning = tuple(self.fold([stem(w) for w in words(intent.means)], query=False))
+            for phrase in intent.phrases:
+                tokens = tuple(stem(w) for w in words(phrase))
+                if tokens and meaning:
+                    self.intents[tokens] = meaning
+        self.longest = max((len(p) for p in (*self.phrases, *self.intents)), default=1)
+        self.phrase_parts = {part for phrase in (*self.phrases, *self.intents) for part in phrase}
 
-    def terms(self, text: str) -> list[str]:
+    def terms(self, text: str, *, query: bool = False) -> list[str]:
         """Search terms of text: stemmed, phrases joined, synonyms folded, stop words dropped."""
-        return self.fold([stem(w) for w in words(text)])
+        return self.fold([stem(w) for w in words(text)], query=query)
 
-    def fold(self, stems: list[str]) -> list[str]:
+    def fold(self, stems: list[str], *, query: bool = True) -> list[str]:
         out: list[str] = []
         i = 0
         while i < len(stems):
-            for size in range(min(self.longest, len(stems) - i), 1, -1):
-                phrase = self.phrases.get(tuple(stems[i : i + size]))
-                if phrase is not None:
-                    out.append(phrase)
+            for size in range(min(self.longest, len(stems) - i), 0, -1):
+                chunk = tuple(stems[i : i + size])
+                meant = self.intents.get(chunk) if query else None
+                if meant is None and size > 1 and chunk in self.phrases:
+                    meant = (self.phrases[chunk],)
+                if meant is not None:
+                    out.extend(meant)
                     i += size
                     break
             else:
@@ -134,19 +164,29 @@ class Analyser:
         return out
 
 
+class Answer(NamedTuple):
+    """What a search found: hits best first, whether the best is a confident answer, how it read the query."""
+
+    query: Query
+    hits: list[Hit]
+    confident: bool
+
+
 class Index:
-    """Terms of every entry by field, with document frequencies, ready to rank queries."""
+    """Every entry's terms by field, with the statistics BM25F ranks by, ready for queries."""
 
     def __init__(self, faq: Faq) -> None:
         self.entries = faq.entries
-        self.analyser = Analyser(faq.synonyms, faq.stopwords)
+        self.analyser = Analyser(faq.synonyms, faq.stopwords, faq.intents)
         self.fields: list[dict[str, Counter[str]]] = []
+        self.sequences: list[list[str]] = []
         self.raw_words: Counter[str] = Counter()
         frequency: Counter[str] = Counter()
         for entry in faq.entries:
             texts = {"question": entry.question, "tags": " ".join(entry.tags), "answer": entry.answer}
             fields = {name: Counter(self.analyser.terms(text)) for name, text in texts.items()}
             self.fields.append(fields)
+            self.sequences.append(self.analyser.terms(entry.question))
             for text in texts.values():
                 self.raw_words.update(w for w in words(text) if w.isalpha())
             frequency.update(set().union(*fields.values()))
@@ -154,11 +194,9 @@ class Index:
             for member in group:
                 self.raw_words.update(w for w in words(member) if w.isalpha())
         total = max(len(faq.entries), 1)
-        # NOTE: a word matters more in a short question than in a long one (as in BM25).
-        lengths = [max(sum(f["question"].values()), 1) for f in self.fields]
-        average = sum(lengths) / max(len(lengths), 1)
-        self.shortness = [math.sqrt(average / n) for n in lengths]
-        self.idf = {term: math.log(1 + total / count) for term, count in frequency.items()}
+        self.average = {name: max(sum(sum(f[name].values()) for f in self.fields) / total, 1.0) for name in WEIGHTS}
+        self.idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
+        self.rarest = max(self.idf.values(), default=1.0)
 
     def known(self, word: str) -> bool:
         """Whether a typed word means something here: a stop word, a phrase part, or an indexed term."""
@@ -167,7 +205,7 @@ class Index:
             return True
         if stemmed in self.analyser.phrase_parts:
             return True
-        return all(t in self.idf for t in self.analyser.terms(word))
+        return all(t in self.idf for t in self.analyser.terms(word, query=True))
 
     def correct(self, word: str) -> str | None:
         """The indexed word one edit away from `word` (the most frequent if several), or None."""
@@ -176,8 +214,8 @@ class Index:
         candidates = [w for w in self.raw_words if within_one_edit(word, w) and self.known(w)]
         return max(candidates, key=lambda w: (self.raw_words[w], w)) if candidates else None
 
-    def understand(self, text: str) -> tuple[Query, dict[str, float]]:
-        """The query's terms and the weight of each; unknown words get one-typo corrections."""
+    def understand(self, text: str) -> tuple[Query, dict[str, float], list[str]]:
+        """The query's terms, the weight of each, and the terms in order; unknown words get typo fixes."""
         typed = words(text)
         fixed: list[str] = []
         corrections: list[tuple[str, str]] = []
@@ -186,38 +224,63 @@ class Index:
             if fix is not None:
                 corrections.append((word, fix))
             fixed.append(fix or word)
-        corrected = {t for _, fix in corrections for t in self.analyser.terms(fix)}
+        corrected = {t for _, fix in corrections for t in self.analyser.terms(fix, query=True)}
+        ordered = self.analyser.fold([stem(w) for w in fixed])
         weights: dict[str, float] = {}
-        for term in self.analyser.fold([stem(w) for w in fixed]):
+        for term in ordered:
             weight = TYPO_WEIGHT if term in corrected else 1.0
             weights[term] = max(weights.get(term, 0.0), weight)
-        return Query(tuple(weights), tuple(corrections)), weights
+        return Query(tuple(weights), tuple(corrections)), weights, ordered
+
+    def _score(self, index: int, weights: dict[str, float], ordered: list[str]) -> tuple[float, float]:
+        """BM25F score of one entry, plus a bonus for query words next to each other in its question,
+        and the share of the query's weight (by idf) that the entry matches."""
+        fields = self.fields[index]
+        lengths = {name: sum(fields[name].values()) for name in WEIGHTS}
+        score = matched = possible = 0.0
+        for term, weight in weights.items():
+            idf = self.idf.get(term)
+            if idf is None:  # NOTE: a word no entry has is as telling as the rarest word: it counts fully
+                possible += weight * self.rarest
+                continue
+            possible += weight * idf
+            tf = sum(
+                WEIGHTS[name] * fields[name][term] / (1 - B + B * lengths[name] / self.average[name])
+                for name in WEIGHTS
+            )
+            if tf:
+                matched += weight * idf
+                score += weight * idf * tf * (K1 + 1) / (K1 + tf)
+        question = self.sequences[index]
+        pairs = set(itertools.pairwise(question))
+        for first, second in itertools.pairwise(ordered):
+            if (first, second) in pairs:
+                score += PHRASE_BONUS * (self.idf.get(first, 0) + self.idf.get(second, 0)) / 2
+        asked = set(question)
+        if asked and score:  # NOTE: a question the query covers whole is the question being asked
+            total = sum(self.idf.get(t, 0) for t in asked)
+            covered = sum(self.idf.get(t, 0) for t in asked if t in weights)
+            score *= 1 + QUESTION_FIT * (covered / total if total else 0)
+        return score, matched / possible if possible else 0.0
+
+    def answer(self, text: str) -> Answer:
+        """Entries that match the query, best first, and whether the best one is a confident answer."""
+        query, weights, ordered = self.understand(text)
+        hits = []
+        coverage: dict[int, float] = {}
+        for index, entry in enumerate(self.entries):
+            score, share = self._score(index, weights, ordered)
+            if score > 0:
+                hits.append(Hit(entry, round(score, 4)))
+                coverage[entry.number] = share
+        hits.sort(key=lambda h: (-h.score, h.entry.number))
+        confident = bool(hits) and hits[0].score >= MIN_SCORE and coverage[hits[0].entry.number] >= MIN_COVERAGE
+        return Answer(query, hits, confident)
 
     def search(self, text: str) -> tuple[Query, list[Hit]]:
         """Entries that match any term, best first (ties keep FAQ order)."""
-        query, weights = self.understand(text)
-        hits = []
-        for index, (entry, fields) in enumerate(zip(self.entries, self.fields, strict=True)):
-            score = 0.0
-            matched = 0
-            for term, weight in weights.items():
-                idf = self.idf.get(term)
-                if idf is None:
-                    continue
-                count = fields["answer"][term]
-                strength = (
-                    WEIGHTS["question"] * (term in fields["question"]) * self.shortness[index]
-                    + WEIGHTS["tags"] * (term in fields["tags"])
-                    + WEIGHTS["answer"] * (count / (count + 1))
-                )
-                if strength:
-                    matched += 1
-                    score += weight * idf * strength
-            if score > 0:
-                coverage = matched / max(len(weights), 1)
-                hits.append(Hit(entry, round(score * (0.5 + 0.5 * coverage), 4)))
-        hits.sort(key=lambda h: (-h.score, h.entry.number))
-        return query, hits
+        found = self.answer(text)
+        return found.query, found.hits
 
 
 def see_also(hits: Sequence[Hit]) -> list[Hit]:

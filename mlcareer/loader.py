@@ -20,7 +20,7 @@ from mlcareer.yamlnodes import Checker, Node, ScalarNode, SequenceNode, gc_pause
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LINK = re.compile(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?")
 SECTIONS = ("roles", "skills", "faq")
-FAQ_ONLY = ("synonyms", "stopwords")
+FAQ_ONLY = ("synonyms", "stopwords", "intents")
 
 
 class Loaded(NamedTuple):
@@ -190,9 +190,10 @@ def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[
     data = DataFile(**read)
     _cross_check(reader, data, known_skills, known_roles)
     check.raise_if_failed()
-    faq = Faq(data.faq, data.synonyms, tuple(w.lower() for w in data.stopwords)) if "faq" in fields else None
-    if faq is not None:
-        faq = faq._replace(synonyms=tuple(tuple(w.lower() for w in group) for group in faq.synonyms))
+    faq = None
+    if "faq" in fields:
+        synonyms = tuple(tuple(w.lower() for w in group) for group in data.synonyms)
+        faq = Faq(data.faq, synonyms, tuple(w.lower() for w in data.stopwords), data.intents)
     return Loaded(skills=data.skills, roles=data.roles, faq=faq)
 
 

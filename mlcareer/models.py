@@ -204,8 +204,18 @@ class FaqEntry(NamedTuple):
     tags: Annotated[tuple[str, ...], Items(Text(), "tag")] = ()
     roles: Annotated[tuple[str, ...], Items(Id(), "role")] = ()
     number: Annotated[int, Derived()] = 0
+    origin: Annotated[str, Derived()] = ""
+    """The file a user's entry came from (empty for the bundled FAQ)."""
 
 
+class Intent(NamedTuple):
+    """Words a question uses that mean one search term, in queries only: 'make', 'earn' -> pay."""
+
+    means: Annotated[str, Text()]
+    phrases: Annotated[tuple[str, ...], Items(Text(), "phrase", at_least=1)]
+
+
+Intents = Annotated[tuple[Intent, ...], Items(Intent, "intent")]
 Synonyms = Annotated[tuple[tuple[str, ...], ...], Items(Items(Text(), "word", at_least=2), "synonym group")]
 """Groups of words and phrases that FAQ search treats as one."""
 Stopwords = Annotated[tuple[str, ...], Items(Text(), "stop word")]
@@ -219,6 +229,7 @@ class Faq(NamedTuple):
     entries: FaqEntries
     synonyms: Synonyms = ()
     stopwords: Stopwords = ()
+    intents: Intents = ()
 
 
 Skills = Annotated[tuple[Skill, ...], Items(Skill, "skill")]
@@ -233,6 +244,7 @@ class DataFile(NamedTuple):
     faq: FaqEntries = ()
     synonyms: Synonyms = ()
     stopwords: Stopwords = ()
+    intents: Intents = ()
 
 
 class Catalog(NamedTuple):

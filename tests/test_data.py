@@ -237,3 +237,13 @@ def test_the_article_is_in_the_ml_engineer_data(bundled: Catalog, aspect: str) -
     text = repr(getattr(role, aspect)).lower()
     for fact in ARTICLE_FACTS[aspect]:
         assert fact.lower() in text, f"{aspect}: {fact!r} from the article is missing"
+
+
+def test_every_command_an_faq_answer_points_to_exists(bundled: Catalog) -> None:
+    from mlcareer.catalog import load_bundled_faq
+    from mlcareer.cli import app
+
+    commands = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    for entry in load_bundled_faq().entries:
+        for named in re.findall(r"`mlcareer ([a-z]+)", entry.answer):
+            assert named in commands, f"{entry.id} points to 'mlcareer {named}', which does not exist"

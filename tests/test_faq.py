@@ -16,7 +16,7 @@ from mlcareer.loader import load_file
 
 from .conftest import RunCli, write
 
-SEED_QUESTIONS = {
+ARTICLE_QUESTIONS = {
     "mle-vs-data-scientist": ["how is an ML engineer different from a data scientist", "mle versus ds"],
     "programming-languages": ["which language should I learn", "is python enough or do I need java"],
     "do-i-need-a-phd": ["is a doctorate required", "do you need a degree for machine learning engineering"],
@@ -37,17 +37,17 @@ def top(index: Index, query: str) -> str:
     return hits[0].entry.id
 
 
-def test_faq_has_at_least_18_complete_entries() -> None:
+def test_faq_has_at_least_40_complete_entries() -> None:
     faq = load_bundled_faq()
-    assert len(faq.entries) >= 18
+    assert len(faq.entries) >= 40
     role_ids = {r.id for r in load_bundled().roles}
     for entry in faq.entries:
         assert entry.topic and entry.tags and entry.roles and entry.answer.strip()
         assert set(entry.roles) <= role_ids, entry.id
-    assert set(SEED_QUESTIONS) <= {e.id for e in faq.entries}
+    assert set(ARTICLE_QUESTIONS) <= {e.id for e in faq.entries}
 
 
-def test_faq_covers_every_section_of_the_seed() -> None:
+def test_faq_covers_every_section_of_the_article() -> None:
     text = " ".join(e.question + " " + e.answer for e in load_bundled_faq().entries).lower()
     for fact in (
         "2015-2017",
@@ -67,8 +67,8 @@ def test_faq_covers_every_section_of_the_seed() -> None:
         assert fact in text, fact
 
 
-@pytest.mark.parametrize(("entry", "query"), [(e, q) for e, qs in SEED_QUESTIONS.items() for q in qs])
-def test_each_seed_question_comes_first_for_a_differently_worded_query(index: Index, entry: str, query: str) -> None:
+@pytest.mark.parametrize(("entry", "query"), [(e, q) for e, qs in ARTICLE_QUESTIONS.items() for q in qs])
+def test_each_article_question_comes_first_for_a_differently_worded_query(index: Index, entry: str, query: str) -> None:
     assert top(index, query) == entry
 
 
@@ -112,8 +112,8 @@ def test_exact_words_outrank_typo_matches(index: Index) -> None:
 def test_question_text_weighs_more_than_the_answer(index: Index) -> None:
     _, hits = index.search("automl")
     assert hits[0].entry.id == "automl-democratisation"
-    _, hits = index.search("kaggle")
-    assert hits[0].entry.id == "how-to-get-started"
+    _, hits = index.search("remote")
+    assert hits[0].entry.id == "remote-work"
 
 
 def test_nonsense_matches_nothing(index: Index) -> None:
@@ -156,36 +156,45 @@ def test_faq_lists_questions_numbered_and_grouped(run: RunCli) -> None:
     out = run("faq").stdout
     lines = out.splitlines()
     assert lines[0] == "The role"
-    assert lines[1].strip().startswith("1. What exactly is a machine learning engineer?")
+    assert lines[1].strip().startswith("1. What exactly is a machine learning engineer, and what do they do")
     assert "Education" in lines and "Debates" in lines
-    assert " 22. How do I get started in ML engineering?" in out
+    assert " 25. How do I get started in ML engineering?" in out
 
 
 def test_faq_number_shows_one_answer(run: RunCli) -> None:
-    out = run("faq", "10").stdout
-    assert out.startswith("10. Do I need a PhD to be an ML engineer?\n\nUsually not.")
+    out = run("faq", "23").stdout
+    assert out.startswith("23. Do I need a PhD or a degree to work in ML or data science?\n\nUsually not")
     assert "**" not in out
 
 
-@pytest.mark.parametrize("number", ["0", "23", "999"])
+@pytest.mark.parametrize("number", ["0", "46", "999"])
 def test_faq_number_out_of_range_exits_2(run: RunCli, number: str) -> None:
     result = run("faq", number, code=2)
-    assert result.stderr == f"mlcareer: error: no question {number}; choose 1 to 22 (mlcareer faq lists them)\n"
+    assert result.stderr == f"mlcareer: error: no question {number}; choose 1 to 45 (mlcareer faq lists them)\n"
 
 
 def test_faq_search_shows_best_answer_and_see_also(run: RunCli) -> None:
     out = run("faq", "ml", "engineer", "vs", "data", "scientist").stdout
-    assert out.startswith("14. What's the difference between a Machine Learning Engineer and a Data")
+    assert out.startswith("7. What's the difference between a Machine Learning Engineer and a Data")
     flat = " ".join(out.split())
-    assert "See also: • How do ML engineers, data scientists and AI researchers differ? (mlcareer faq 15)" in flat
+    assert "See also: • How do ML engineers, data scientists and AI researchers differ? (mlcareer faq 8)" in flat
 
 
-def test_faq_nonsense_exits_1_and_lists_questions(run: RunCli) -> None:
+def test_faq_nonsense_exits_1_and_says_so(run: RunCli) -> None:
     result = run("faq", "xyzzy", "plugh", code=1)
     assert result.stdout == ""
+    assert result.stderr == "mlcareer: error: no question matches 'xyzzy plugh'; 'mlcareer faq' lists them all\n"
+
+
+def test_a_query_with_no_close_answer_lists_the_nearest_questions(run: RunCli) -> None:
+    result = run("faq", "how", "to", "fix", "pip", "install", "error", "for", "numpy", code=1)
+    assert result.stdout == ""
     first, *rest = result.stderr.splitlines()
-    assert first == "mlcareer: error: no question matches 'xyzzy plugh'; these are the questions:"
-    assert "The role" in rest and any("Do I need a PhD" in line for line in rest)
+    assert (
+        first
+        == "mlcareer: error: no close answer to 'how to fix pip install error for numpy'; the nearest questions are:"
+    )
+    assert 1 <= len([line for line in rest if "(mlcareer faq " in line]) <= 3
 
 
 def test_faq_json_carries_scores_best_first(run: RunCli) -> None:
@@ -199,18 +208,21 @@ def test_faq_json_carries_scores_best_first(run: RunCli) -> None:
 
 def test_faq_json_nonsense_is_empty_and_exit_1(run: RunCli) -> None:
     result = run("faq", "--json", "xyzzy", code=1)
-    assert json.loads(result.stdout)["results"] == []
+    data = json.loads(result.stdout)
+    assert (data["version"], data["results"], data["nearest"], data["confident"]) == (1, [], [], False)
+    assert result.stderr == "mlcareer: error: no question matches 'xyzzy'; 'mlcareer faq' lists them all\n"
 
 
 def test_faq_all_prints_every_answer_plainly_when_piped(run: RunCli) -> None:
     out = run("faq", "--all").stdout
+    flat = " ".join(out.split())
     for entry in load_bundled_faq().entries:
-        assert entry.question in out
+        assert " ".join(entry.question.split()) in flat
     assert "\x1b" not in out
 
 
 def test_faq_all_json(run: RunCli) -> None:
-    assert len(json.loads(run("faq", "--all", "--json").stdout)["results"]) == 22
+    assert len(json.loads(run("faq", "--all", "--json").stdout)["results"]) == 45
 
 
 def test_faq_all_with_words_is_a_usage_error(run: RunCli) -> None:
@@ -220,14 +232,14 @@ def test_faq_all_with_words_is_a_usage_error(run: RunCli) -> None:
 def test_show_links_the_faq_entries_of_a_role(run: RunCli) -> None:
     out = run("show", "researcher").stdout
     assert "Questions people ask" in out
-    assert "Do I need a PhD to be an ML engineer? (mlcareer faq 10)" in out
+    assert "Do I need a PhD or a degree to work in ML or data science? (mlcareer faq 23)" in " ".join(out.split())
     assert "Where do ML engineers work?" not in out
 
 
 def test_faq_file_validates_and_reports_unknown_roles(run: RunCli, tmp_path: Path) -> None:
     from .conftest import ROOT
 
-    assert "22 FAQ entries" in run("validate", str(ROOT / "data" / "faq.yaml")).stdout
+    assert "45 FAQ entries" in run("validate", str(ROOT / "data" / "faq.yaml")).stdout
     bad = write(
         tmp_path,
         "faq.yaml",
@@ -241,3 +253,92 @@ def test_faq_synonym_group_needs_two_words(tmp_path: Path) -> None:
     bad = write(tmp_path, "faq.yaml", "faq: []\nsynonyms:\n  - [alone]\n")
     with pytest.raises(DataError, match=r"faq.yaml:3: synonym group item 1 has 1 word; it needs at least 2"):
         load_file(bad)
+
+
+# --- how people ask (issue: FAQ search that understands how people ask) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("how much do ml engineers make", "salary"),
+        ("what do ml engineers make", "salary"),
+        ("how much do data scientists make", "salary"),
+        ("what is mlops", "what-is-mlops"),
+        ("how long to become an ml engineer", "how-long"),
+        ("switch from software engineering", "switch-from-software-engineering"),
+        ("remote jobs", "remote-work"),
+        ("remote", "remote-work"),
+        ("salary in europe", "pay-outside-us"),
+    ],
+)
+def test_questions_as_people_type_them(index: Index, query: str, entry: str) -> None:
+    found = index.answer(query)
+    assert found.confident and found.hits[0].entry.id == entry
+
+
+def test_a_verb_means_pay_in_a_query_but_keeps_its_words_in_an_entry(index: Index) -> None:
+    terms = index.answer("how much do ml engineers make").query.terms
+    assert terms == ("pay", "mle")
+    automl = next(e for e in load_bundled_faq().entries if e.id == "automl-democratisation")
+    assert "pay" not in index.analyser.terms(automl.question)
+
+
+def test_the_plain_answer_says_how_a_typo_was_read(run: RunCli) -> None:
+    result = run("faq", "salery")
+    assert result.stderr == "mlcareer: note: showing results for 'salary' (read 'salery' as 'salary')\n"
+
+
+@pytest.mark.parametrize("columns", ["50", "80", "120"])
+def test_piped_answers_wrap_to_columns(run: RunCli, columns: str) -> None:
+    out = run("faq", "salary", env={"COLUMNS": columns}).stdout
+    assert max(len(line) for line in out.splitlines()) <= int(columns)
+    assert max(len(line) for line in out.splitlines()) > int(columns) - 15
+
+
+def test_your_own_faq_entries_are_searched_and_numbered_after_ours(run: RunCli, tmp_path: Path) -> None:
+    mine = write(
+        tmp_path,
+        "mine.yaml",
+        "faq:\n  - id: visa\n    topic: Team\n    question: Does our team sponsor work visas?\n"
+        "    tags: [visa, sponsorship]\n    answer: Ask HR; our policy changed in 2026.\n",
+    )
+    out = " ".join(run("--data", str(mine), "faq", "work", "visa", "sponsorship").stdout.split())
+    assert out.startswith(f"46. Does our team sponsor work visas? (from {mine}) Ask HR")
+    assert "46. Does our team sponsor work visas?" in run("--data", str(mine), "faq").stdout
+
+
+QUALITY_FLOORS = {"tune": (0.78, 0.90), "heldout": (0.75, 0.84)}
+"""Top-1 and top-3 accuracy on tests/faq_queries.tsv, a little under what benchmarks/faq_quality.py reports."""
+
+
+@pytest.mark.parametrize("part", list(QUALITY_FLOORS))
+def test_search_quality_stays_above_its_floor(part: str) -> None:
+    import sys
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import faq_quality
+
+    score, _ = faq_quality.evaluate([r for r in faq_quality.rows() if r.split == part])
+    top1, top3 = QUALITY_FLOORS[part]
+    assert score.queries >= (100 if part == "tune" else 60)
+    assert score.top1 >= top1 and score.top3 >= top3, score
+
+
+def test_the_query_set_names_a_source_for_every_row_and_keeps_a_third_out() -> None:
+    import sys
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import faq_quality
+
+    rows = faq_quality.rows()
+    ids = {e.id for e in load_bundled_faq().entries} | {"none"}
+    assert len(rows) >= 100
+    assert all(r.expected in ids for r in rows)
+    assert all(r.source.startswith(("http://", "https://", "own:")) for r in rows)
+    assert sum(r.split == "heldout" for r in rows) >= len(rows) / 3
+    assert sum(r.source.startswith("http") for r in rows) >= 100

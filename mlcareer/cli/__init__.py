@@ -110,12 +110,14 @@ def show(
 
     Example: mlcareer show mle
     """
-    from mlcareer.catalog import find_role, load_bundled_faq
+    from mlcareer.catalog import find_role, load_faq
     from mlcareer.profile import profile
     from mlcareer.render import show as out
 
     cat = _catalog(ctx)
-    prof = profile(cat, find_role(cat, role), load_bundled_faq().entries, datetime.date.today().year)
+    options = ctx.find_root().obj or Options()
+    entries = load_faq(options.data, options.data_label).entries
+    prof = profile(cat, find_role(cat, role), entries, datetime.date.today().year)
     out.emit(prof, DocFormat.json if json_out else output, Terminal())
 
 
@@ -209,6 +211,7 @@ def validate(
 
 @command
 def faq(
+    ctx: typer.Context,
     query: Annotated[
         list[str] | None,
         typer.Argument(
@@ -228,10 +231,12 @@ def faq(
 
     Example: mlcareer faq do I need a phd
     """
-    from mlcareer.catalog import load_bundled_faq
+    from mlcareer.catalog import load_faq
     from mlcareer.commands import answer_faq
 
-    answer_faq(load_bundled_faq(), [w for w in (query or []) if w.strip()], json_out, all_answers)
+    options = ctx.find_root().obj or Options()
+    found = load_faq(options.data, options.data_label)
+    answer_faq(found, [w for w in (query or []) if w.strip()], json_out, all_answers)
 
 
 @command
