@@ -56,11 +56,12 @@ def _bundled() -> tuple[Catalog, Faq]:
         return catalog, faq
     from mlcareer.loader import load_file
 
-    skills = load_file(sources[0], label="data/skills.yaml").skills
+    skills_file = load_file(sources[0], label="data/skills.yaml")
+    skills = skills_file.skills
     roles = load_file(sources[1], known_skills=skills, label="data/roles.yaml").roles
     faq_file = load_file(sources[2], label="data/faq.yaml").faq
     assert faq_file is not None, "data/faq.yaml has no 'faq' section"
-    loaded = (Catalog(roles=roles, skills=skills), numbered(faq_file))
+    loaded = (Catalog(roles=roles, skills=skills, not_tools=skills_file.not_tools), numbered(faq_file))
     cache.write(sources, loaded)
     return loaded
 
@@ -91,7 +92,11 @@ def load_catalog(user_file: Path | None = None, label: str | None = None) -> Cat
     from mlcareer.loader import load_file
 
     extra = load_file(user_file, known_skills=bundled.skills, known_roles=bundled.roles, label=label)
-    return Catalog(roles=_merge(bundled.roles, extra.roles), skills=_merge(bundled.skills, extra.skills))
+    return Catalog(
+        roles=_merge(bundled.roles, extra.roles),
+        skills=_merge(bundled.skills, extra.skills),
+        not_tools=bundled.not_tools + extra.not_tools,
+    )
 
 
 def load_faq(user_file: Path | None = None, label: str | None = None) -> Faq:

@@ -137,6 +137,78 @@ def take_quiz(cat: Catalog, request: QuizRequest) -> None:
         term.say(f"wrote the report to {export}")
 
 
+def match_posting(
+    cat: Catalog, source: str, answers: Path | None, fmt: ListFormat, export: Path | None, force: bool = False
+) -> None:
+    """`match`: read a posting (a file, or - for standard input), profile it, and hold the person against it."""
+    import sys
+
+    from mlcareer import quiz as scoring
+    from mlcareer.errors import DataError, Problem
+    from mlcareer.files import decode_text, read_bytes, read_stream
+    from mlcareer.match import posting_role, read_posting
+    from mlcareer.render import match as out
+
+    term = Terminal()
+    export_format = ExportFormat.of(export) if export is not None else None
+    if export is not None:
+        _check_export(export, export_format, force)
+    name = "standard input" if source == "-" else source
+    raw = read_stream(sys.stdin.buffer, name) if source == "-" else read_bytes(Path(source), name)
+    if not raw.strip():
+        raise DataError([Problem(name, None, "is empty; give the text of a job posting")])
+    try:
+        text = decode_text(raw, name)
+    except DataError:
+        raise DataError(
+            [Problem(name, None, "is not UTF-8 text; save the posting as UTF-8 (plain text or HTML)")]
+        ) from None
+    posting = read_posting(cat, text, cat.not_tools)
+    if not posting.skills:
+        raise Failure(f"{name}: no skills recognised; is this a job posting?")
+    you = None
+    level_source = ""
+    if answers is not None:
+        from mlcareer.answers import load_answers
+
+        given: dict[str, int | None] | None = load_answers(answers, cat.skills).answers
+        level_source = str(answers)
+    else:
+        given, level_source = _latest_answers()
+    if given is not None:
+        role = posting_role(cat, posting)
+        full = {s.id: given.get(s.id) for s in cat.skills}
+        gaps = scoring.gaps(cat, role, full, posting.stage)
+        plan = scoring.plan(cat, role, full, posting.stage, start=datetime.date.today())
+        from mlcareer.match import meets
+
+        you = out.Fit(full, meets(full, role, posting.stage), gaps, plan, level_source)
+    names = {s.id: s.name for s in cat.skills}
+    out.emit(posting, you, names, fmt, term)
+    if export is not None and export_format is not None:
+        from mlcareer.files import atomic_write
+
+        try:
+            atomic_write(export, out.export(posting, you, names, export_format), make_folders=False)
+        except OSError as exc:
+            raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
+        term.say(f"wrote the report to {export}")
+
+
+def _latest_answers() -> tuple[dict[str, int | None] | None, str]:
+    """The answers of the newest saved quiz result, and where they came from; None when there is none."""
+    from mlcareer import history
+
+    try:
+        records, _ = history.load()
+    except OSError:
+        return None, ""
+    if not records:
+        return None, ""
+    latest = records[-1]
+    return latest.answers, f"your quiz of {latest.taken_at[:10]}"
+
+
 def _check_export(export: Path, export_format: ExportFormat | None, force: bool) -> None:
     """Before any work: the export's suffix is known, its folder exists, and it replaces nothing unasked."""
     if export_format is None:
@@ -228,3 +300,32 @@ def clear_history(yes: bool) -> None:
     from mlcareer.text import count
 
     term.say(f"deleted {count(removed, 'saved result')}")
+
+
+def validate_files(paths: Sequence[Path]) -> None:
+    """`validate`: every problem of each file as file:line: message; exit 1 when any has one."""
+    from mlcareer.catalog import load_bundled, stale_figures
+    from mlcareer.errors import DataError
+    from mlcareer.loader import load_file
+    from mlcareer.text import count, one_line
+
+    term = Terminal()
+    bundled = load_bundled()
+    bad = False
+    for path in paths:
+        try:
+            loaded = load_file(path, known_skills=bundled.skills, known_roles=bundled.roles)
+        except DataError as exc:
+            bad = True
+            term.problems(exc.problems)
+            if exc.more:
+                term.problems([f"{path}: ... and {count(exc.more, 'more problem')}"])
+            continue
+        for role, figure in stale_figures(loaded.roles, datetime.date.today().year):
+            term.warning(f"{path}: role '{role.id}': '{figure.label}' is from {figure.year}; look for a newer edition")
+        counts = [count(len(loaded.roles), "role"), count(len(loaded.skills), "skill")]
+        if loaded.faq is not None:
+            counts.append(count(len(loaded.faq.entries), "FAQ entry", "FAQ entries"))
+        term.write(f"{one_line(str(path))}: ok ({', '.join(counts)})\n")
+    if bad:
+        raise Failure("", 1)

@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from mlcareer.errors import DataError, Problem
 
@@ -60,6 +61,14 @@ def read_bytes(path: Path, name: str, *, limit: int = MAX_BYTES, wait: bool = Tr
         raise DataError([Problem(name, None, f"cannot read: {exc.strerror or exc}")]) from None
     finally:
         os.close(fd)
+
+
+def read_stream(stream: BinaryIO, name: str, *, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of an open stream (standard input), refusing more."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(name, None)
+    return data
 
 
 def read_text(path: Path, name: str) -> str:

@@ -29,6 +29,7 @@ class Loaded(NamedTuple):
     skills: tuple[Skill, ...] = ()
     roles: tuple[Role, ...] = ()
     faq: Faq | None = None
+    not_tools: tuple[str, ...] = ()
 
 
 class Spot(NamedTuple):
@@ -194,7 +195,7 @@ def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[
     if "faq" in fields:
         synonyms = tuple(tuple(w.lower() for w in group) for group in data.synonyms)
         faq = Faq(data.faq, synonyms, tuple(w.lower() for w in data.stopwords), data.intents)
-    return Loaded(skills=data.skills, roles=data.roles, faq=faq)
+    return Loaded(skills=data.skills, roles=data.roles, faq=faq, not_tools=data.not_tools)
 
 
 # --- checks that span records ------------------------------------------------------------------

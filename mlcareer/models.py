@@ -68,6 +68,8 @@ class Skill(NamedTuple):
     description: Annotated[str, Text()]
     anchors: Annotated[tuple[str, ...], Items(Text(), "anchor", exactly=len(LEVELS), why=", for levels 0 to 4")]
     requires: Annotated[tuple[Requirement, ...], Items(Requirement, "requirement")] = ()
+    signals: Annotated[tuple[str, ...], Items(Text(), "signal")] = ()
+    """Words and phrases that show a job posting asks for the skill (whole words; capitals: exact case)."""
     resources: Annotated[tuple[Resource, ...], Items(Resource, "resource")] = ()
 
     def needs_before(self, level: int) -> tuple[Requirement, ...]:
@@ -233,6 +235,8 @@ class Faq(NamedTuple):
 
 
 Skills = Annotated[tuple[Skill, ...], Items(Skill, "skill")]
+NotTools = Annotated[tuple[str, ...], Items(Text(), "word")]
+"""Words that look like tools or languages in a job posting but are not (degrees, places, laws)."""
 Roles = Annotated[tuple[Role, ...], Items(Role, "role")]
 
 
@@ -241,6 +245,7 @@ class DataFile(NamedTuple):
 
     skills: Skills = ()
     roles: Roles = ()
+    not_tools: NotTools = ()
     faq: FaqEntries = ()
     synonyms: Synonyms = ()
     stopwords: Stopwords = ()
@@ -252,6 +257,7 @@ class Catalog(NamedTuple):
 
     roles: Roles
     skills: Skills
+    not_tools: NotTools = ()
 
     def skill(self, skill_id: str) -> Skill:
         """The skill with this id (ids are checked when the catalogue loads)."""

@@ -8,20 +8,17 @@ from __future__ import annotations
 import datetime
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import Annotated
 
 import typer
 
 from mlcareer import __version__
 from mlcareer.cli import options as opt
-from mlcareer.cli.exits import EXIT_DATA, registrar
+from mlcareer.cli.exits import registrar
 from mlcareer.cli.usage import Group
 from mlcareer.formats import DocFormat, ListFormat, TableFormat
 from mlcareer.models import Stage
 from mlcareer.render.console import Terminal
-
-if TYPE_CHECKING:
-    from mlcareer.models import Catalog
 
 DATA_ENV = "MLCAREER_DATA"
 
@@ -35,21 +32,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 command = registrar(app)
-
-
-class Options(NamedTuple):
-    """Options given before the command, carried on Typer's context."""
-
-    data: Path | None = None
-    data_label: str | None = None
-
-
-def _catalog(ctx: typer.Context) -> Catalog:
-    """The bundled roles and skills, with the user's --data / MLCAREER_DATA file merged in."""
-    from mlcareer.catalog import load_catalog
-
-    options = ctx.find_root().obj or Options()
-    return load_catalog(options.data, options.data_label)
 
 
 def _version(value: bool) -> None:
@@ -80,7 +62,7 @@ def main_options(
     from typer._click.core import ParameterSource
 
     from_env = ctx.get_parameter_source("data") is ParameterSource.ENVIRONMENT
-    ctx.obj = Options(data, f"{data} (from {DATA_ENV})" if from_env and data is not None else None)
+    ctx.obj = opt.Options(data, f"{data} (from {DATA_ENV})" if from_env and data is not None else None)
 
 
 @command
@@ -93,7 +75,7 @@ def roles(ctx: typer.Context, json_out: opt.Json = False) -> None:
     """
     from mlcareer.render import roles as out
 
-    out.emit(_catalog(ctx).roles, ListFormat.json if json_out else ListFormat.text, Terminal())
+    out.emit(opt.catalog(ctx).roles, ListFormat.json if json_out else ListFormat.text, Terminal())
 
 
 @command
@@ -114,8 +96,8 @@ def show(
     from mlcareer.profile import profile
     from mlcareer.render import show as out
 
-    cat = _catalog(ctx)
-    options = ctx.find_root().obj or Options()
+    cat = opt.catalog(ctx)
+    options = opt.given(ctx)
     entries = load_faq(options.data, options.data_label).entries
     prof = profile(cat, find_role(cat, role), entries, datetime.date.today().year)
     out.emit(prof, DocFormat.json if json_out else output, Terminal())
@@ -144,7 +126,7 @@ def compare(
     from mlcareer.compare import compare as build
     from mlcareer.render import compare as out
 
-    cat = _catalog(ctx)
+    cat = opt.catalog(ctx)
     if roles:
         chosen = [find_role(cat, name) for name in roles]
     else:
@@ -165,7 +147,7 @@ def skills(ctx: typer.Context, json_out: opt.Json = False) -> None:
     """
     from mlcareer.render import skills as out
 
-    out.emit(_catalog(ctx).skills, ListFormat.json if json_out else ListFormat.text, Terminal())
+    out.emit(opt.catalog(ctx).skills, ListFormat.json if json_out else ListFormat.text, Terminal())
 
 
 @command
@@ -182,31 +164,9 @@ def validate(
 
     Example: mlcareer validate my-roles.yaml
     """
-    from mlcareer.catalog import load_bundled, stale_figures
-    from mlcareer.errors import DataError, Failure
-    from mlcareer.loader import load_file
-    from mlcareer.text import count, one_line
+    from mlcareer.commands import validate_files
 
-    term = Terminal()
-    bundled = load_bundled()
-    bad = False
-    for path in paths:
-        try:
-            loaded = load_file(path, known_skills=bundled.skills, known_roles=bundled.roles)
-        except DataError as exc:
-            bad = True
-            term.problems(exc.problems)
-            if exc.more:
-                term.problems([f"{path}: ... and {count(exc.more, 'more problem')}"])
-            continue
-        for role, figure in stale_figures(loaded.roles, datetime.date.today().year):
-            term.warning(f"{path}: role '{role.id}': '{figure.label}' is from {figure.year}; look for a newer edition")
-        counts = [count(len(loaded.roles), "role"), count(len(loaded.skills), "skill")]
-        if loaded.faq is not None:
-            counts.append(count(len(loaded.faq.entries), "FAQ entry", "FAQ entries"))
-        term.write(f"{one_line(str(path))}: ok ({', '.join(counts)})\n")
-    if bad:
-        raise Failure("", EXIT_DATA)
+    validate_files(paths)
 
 
 @command
@@ -234,7 +194,7 @@ def faq(
     from mlcareer.catalog import load_faq
     from mlcareer.commands import answer_faq
 
-    options = ctx.find_root().obj or Options()
+    options = opt.given(ctx)
     found = load_faq(options.data, options.data_label)
     answer_faq(found, [w for w in (query or []) if w.strip()], json_out, all_answers)
 
@@ -268,11 +228,36 @@ def quiz(
     if template:
         from mlcareer.quiz import template as blank
 
-        Terminal().write(blank(_catalog(ctx).skills))
+        Terminal().write(blank(opt.catalog(ctx).skills))
         return
     fmt = ListFormat.json if json_out else ListFormat.text
     request = QuizRequest(role, stage, answers, fmt, export, not no_save, force, pace)
-    take_quiz(_catalog(ctx), request)
+    take_quiz(opt.catalog(ctx), request)
+
+
+@command
+def match(
+    ctx: typer.Context,
+    posting: Annotated[
+        str, typer.Argument(help="A job posting: a text, Markdown or HTML file, or - for stdin.", metavar="FILE")
+    ],
+    answers: opt.AnswersFile = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the whole match as JSON.")] = False,
+    export: opt.ExportFile = None,
+    force: Annotated[bool, typer.Option("--force", help="With --export: replace the file if it exists.")] = False,
+) -> None:
+    """Hold yourself against a real job posting.
+
+    The skills it asks for (with the words that gave them away, required or nice to have), the
+    role it resembles and the stage it implies, the tools it names that no skill covers, and,
+    from your latest quiz (or --answers), what you meet, your gaps and a plan for this posting.
+
+    Example: mlcareer match posting.txt
+    """
+    from mlcareer.commands import match_posting
+
+    fmt = ListFormat.json if json_out else ListFormat.text
+    match_posting(opt.catalog(ctx), posting, answers, fmt, export, force)
 
 
 @command

@@ -3,13 +3,38 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from mlcareer.aspects import help_text as aspect_help
 from mlcareer.formats import DocFormat, TableFormat
 from mlcareer.models import Stage
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog
+
+
+class Options(NamedTuple):
+    """Options given before the command, carried on Typer's context."""
+
+    data: Path | None = None
+    data_label: str | None = None
+
+
+def given(ctx: typer.Context) -> Options:
+    """The options given before the command."""
+    found = ctx.find_root().obj
+    return found if isinstance(found, Options) else Options()
+
+
+def catalog(ctx: typer.Context) -> Catalog:
+    """The bundled roles and skills, with the user's --data / MLCAREER_DATA file merged in."""
+    from mlcareer.catalog import load_catalog
+
+    options = given(ctx)
+    return load_catalog(options.data, options.data_label)
+
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 JsonAlias = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
@@ -44,4 +69,7 @@ Pace = Annotated[
     typer.Option(
         "--pace", help="Hours a week you can study; the plan's finish date follows. Default: 5.", metavar="HOURS"
     ),
+]
+PostingFile = Annotated[
+    str, typer.Argument(help="A job posting: a text, Markdown or HTML file, or - for standard input.", metavar="FILE")
 ]

@@ -104,14 +104,20 @@ def quiz_report(result: QuizResult, names: dict[str, str], width: int = NARROW) 
         out += [text(""), text("Not sure yet (scored as 0)", "bold")]
         out += [wrapped(names.get(s, s), width, "  • ", "    ") for s in result.unsure]
     out += [text(""), text("Learning plan", "bold")]
-    if not result.plan.steps:
-        out.append(wrapped("Nothing to learn for this role at this stage: every requirement is met.", width))
-        return out
-    out.append(wrapped(pace_line(result.plan), width, "", ""))
-    needed = {g.skill: g.needed for g in result.gaps}
+    return out + plan_section(result.plan, {g.skill: g.needed for g in result.gaps}, names, width)
+
+
+NOTHING_TO_LEARN = "Nothing to learn for this role at this stage: every requirement is met."
+
+
+def plan_section(plan: Plan, needed: dict[str, int], names: dict[str, str], width: int) -> list[RenderableType]:
+    """A learning plan: how long it takes at the pace, then each phase and step with its resources."""
+    if not plan.steps:
+        return [wrapped(NOTHING_TO_LEARN, width)]
+    out: list[RenderableType] = [wrapped(pace_line(plan), width, "", "")]
     phase = 0
     first_use: dict[Resource, int] = {}
-    for number, step in enumerate(result.plan.steps, start=1):
+    for number, step in enumerate(plan.steps, start=1):
         if step.phase != phase:
             phase = step.phase
             out += [text(""), text(f"Phase {phase}", "bold")]
@@ -171,14 +177,18 @@ def quiz_markdown(result: QuizResult, names: dict[str, str]) -> str:
         lines += ["", "## Not sure yet (scored as 0)", ""]
         lines += [f"- {md(names.get(s, s))}" for s in result.unsure]
     lines += ["", "## Learning plan", ""]
-    if not result.plan.steps:
-        lines.append("Nothing to learn for this role at this stage: every requirement is met.")
-        return "\n".join(lines) + "\n"
-    lines += [md(pace_line(result.plan))]
-    needed = {g.skill: g.needed for g in result.gaps}
+    lines += plan_markdown(result.plan, {g.skill: g.needed for g in result.gaps}, names)
+    return "\n".join(lines) + "\n"
+
+
+def plan_markdown(plan: Plan, needed: dict[str, int], names: dict[str, str]) -> list[str]:
+    """A learning plan as a Markdown checklist, each resource a link."""
+    if not plan.steps:
+        return [NOTHING_TO_LEARN]
+    lines = [md(pace_line(plan))]
     phase = 0
     first_use: dict[Resource, int] = {}
-    for number, step in enumerate(result.plan.steps, start=1):
+    for number, step in enumerate(plan.steps, start=1):
         if step.phase != phase:
             phase = step.phase
             lines += ["", f"### Phase {phase}", ""]
@@ -188,7 +198,7 @@ def quiz_markdown(result: QuizResult, names: dict[str, str]) -> str:
             said = primary_line(step.primary, first_use, number)
             lines.append(f"  - {md(said.split(':', 1)[0])}: {_md_link(step.primary)}")
         lines += [f"  - Or: {_md_link(r)}" for r in step.alternatives]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _md_link(resource: Resource) -> str:
@@ -202,7 +212,6 @@ def _resource_json(resource: Resource) -> dict[str, Any]:
 
 
 def quiz_json(result: QuizResult, missing: Sequence[str] = ()) -> str:
-    plan = result.plan
     payload = {
         "version": JSON_VERSION,
         "role": {"id": result.role, "title": clean(result.title)},
@@ -214,30 +223,35 @@ def quiz_json(result: QuizResult, missing: Sequence[str] = ()) -> str:
         "fit": [plain(f, ("role", "title", "readiness", "lifts", "holds")) for f in result.fit],
         "gaps": [{**plain(g, ("skill", "name", "you", "needed", "importance")), "gap": g.size} for g in result.gaps],
         "strengths": [{**plain(s, ("skill", "name", "you", "needed")), "above": s.above} for s in result.strengths],
-        "plan": {
-            "hours": plan.hours,
-            "hours_are_estimates": True,
-            "pace": plan.pace,
-            "weeks": plan.weeks,
-            "finish": plan.finish.isoformat() if plan.finish is not None else None,
-            "steps": [
-                {
-                    "skill": step.skill,
-                    "name": clean(step.name),
-                    "from": step.level - 1,
-                    "to": step.level,
-                    "phase": step.phase,
-                    "milestone": clean(step.milestone),
-                    "needed_for": clean(step.needed_for) or None,
-                    "after": list(step.after),
-                    "primary": _resource_json(step.primary) if step.primary is not None else None,
-                    "alternatives": [_resource_json(r) for r in step.alternatives],
-                }
-                for step in plan.steps
-            ],
-        },
+        "plan": plan_json(result.plan),
     }
     return dump_json(payload)
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """A learning plan as JSON-ready data."""
+    return {
+        "hours": plan.hours,
+        "hours_are_estimates": True,
+        "pace": plan.pace,
+        "weeks": plan.weeks,
+        "finish": plan.finish.isoformat() if plan.finish is not None else None,
+        "steps": [
+            {
+                "skill": step.skill,
+                "name": clean(step.name),
+                "from": step.level - 1,
+                "to": step.level,
+                "phase": step.phase,
+                "milestone": clean(step.milestone),
+                "needed_for": clean(step.needed_for) or None,
+                "after": list(step.after),
+                "primary": _resource_json(step.primary) if step.primary is not None else None,
+                "alternatives": [_resource_json(r) for r in step.alternatives],
+            }
+            for step in plan.steps
+        ],
+    }
 
 
 def export(result: QuizResult, names: dict[str, str], fmt: ExportFormat) -> str:

@@ -1,0 +1,281 @@
+"""Pure: read a job posting, find the skills it asks for, the role and stage it implies, and the gap.
+
+Every word that points to a skill comes from the data (`signals:` in data/skills.yaml); this
+module knows how to read a posting, not what any skill is called.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from html.parser import HTMLParser
+from typing import NamedTuple
+
+from mlcareer.models import Catalog, Role, RoleSkill, Skill, Stage
+
+NICE_HEADINGS = re.compile(
+    r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|desired|good[- ]to[- ]haves?|would be a plus|optional|"
+    r"ideally|extra credit|we'?d love)\b",
+    re.I,
+)
+REQUIRED_HEADINGS = re.compile(
+    r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('| wi)ll (need|bring|do)|"
+    r"responsibilities|you (have|bring|will)|about you|minimum|basic|key skills|skills)\b",
+    re.I,
+)
+NICE_INLINE = re.compile(r"\b(is a plus|a plus|nice to have|preferred|is preferred|bonus|ideally|desirable)\b", re.I)
+YEARS = re.compile(r"\(?\b(\d{1,2})\)?\s*(?:\+|or more|plus)?\s*(?:-\s*\d{1,2}\s*)?years?\b", re.I)
+SENIOR = re.compile(r"\b(senior|sr\.?|staff|lead|principal|head of|distinguished)\b", re.I)
+ENTRY = re.compile(
+    r"\b(intern|internship|new grad|new graduate|graduate program|entry[- ]level|junior|jr\.?|early[- ]career|"
+    r"recent graduate|university graduate|residency)\b",
+    re.I,
+)
+TOOLISH = re.compile(r"(?<![\w.+#-])([A-Z][a-z0-9]+[A-Z][\w+#]*|[A-Z]{2,6}\d*|[A-Za-z]+[+#]{1,2}|\w+\.js)(?![\w+#-])")
+"""A word that looks like a tool or language: CamelCase, an acronym, C++ / C#, something.js."""
+WEAK = "~"
+"""Marks a weak signal in the data: a word with everyday uses too ("security", "at scale")."""
+WEAK_NEEDED = 2
+"""Weak signals that together show a skill (one strong signal is enough)."""
+MAX_WORDS = 20_000
+HEADER_LINES = ("source:", "title:", "company:")
+"""Lines a saved posting may start with, which name it but ask for nothing."""
+
+
+class Evidence(NamedTuple):
+    """A skill a posting asks for, the phrases that gave it away, and whether it is required."""
+
+    skill: str
+    name: str
+    phrases: tuple[str, ...]
+    required: bool
+
+
+class RoleScore(NamedTuple):
+    role: str
+    title: str
+    score: float
+
+
+class Posting(NamedTuple):
+    """What a posting asks for."""
+
+    skills: tuple[Evidence, ...]
+    roles: tuple[RoleScore, ...]
+    """Every role, closest first."""
+    stage: Stage
+    stage_reason: str
+    unknown_terms: tuple[str, ...]
+    title: str
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    """HTML to text: tags dropped (block tags become line breaks), scripts and styles skipped."""
+
+    BLOCKS = frozenset({"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "section"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in ("script", "style", "noscript", "template"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "noscript", "template"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def plain_text(raw: str) -> str:
+    """A posting as plain text: HTML tags stripped, entities decoded, scripts and styles dropped."""
+    if re.search(r"<(html|body|div|p|li|ul|h[1-6]|br|span|script|style)\b", raw, re.I):
+        parser = _Text()
+        parser.feed(raw)
+        parser.close()
+        raw = "".join(parser.parts)
+    return html.unescape(raw)
+
+
+def _pattern(signal: str) -> re.Pattern[str]:
+    """A signal as a whole-word pattern; with a capital letter it matches that case only."""
+    flags = 0 if any(c.isupper() for c in signal) else re.I
+    escaped = r"\s+".join(re.escape(part) for part in signal.split())
+    return re.compile(rf"(?<![\w+#/-]){escaped}(?![\w+#]|-(?=\w))", flags)
+
+
+class Matcher:
+    """The signals of every skill, compiled once."""
+
+    def __init__(self, skills: Sequence[Skill]) -> None:
+        self.skills = skills
+        self.patterns = [
+            (skill, [(signal.startswith(WEAK), _pattern(signal.removeprefix(WEAK))) for signal in skill.signals])
+            for skill in skills
+        ]
+        self.known = {
+            word.lower() for skill in skills for signal in skill.signals for word in signal.removeprefix(WEAK).split()
+        }
+
+    def find(self, lines: Iterable[tuple[str, bool]]) -> tuple[Evidence, ...]:
+        """Each skill whose signals occur, with its phrases; required if any occurrence is in a required line."""
+        phrases: dict[str, dict[str, None]] = {}
+        required: dict[str, bool] = {}
+        strong: set[str] = set()
+        weak: dict[str, int] = {}
+        for line, line_required in lines:
+            for skill, patterns in self.patterns:
+                for is_weak, pattern in patterns:
+                    for found in pattern.finditer(line):
+                        phrases.setdefault(skill.id, {})[found.group(0)] = None
+                        required[skill.id] = required.get(skill.id, False) or line_required
+                        if is_weak:
+                            weak[skill.id] = weak.get(skill.id, 0) + 1
+                        else:
+                            strong.add(skill.id)
+        shown = [s for s in self.skills if s.id in strong or weak.get(s.id, 0) >= WEAK_NEEDED]
+        return tuple(Evidence(s.id, s.name, tuple(phrases[s.id]), required[s.id]) for s in shown)
+
+
+def sections(text: str) -> list[tuple[str, bool]]:
+    """Each line of a posting, and whether it sits under a required heading (not a nice-to-have one)."""
+    out = []
+    required = True
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        heading = len(line) < 80 and not line.startswith(("-", "*", "•")) and (line.endswith(":") or len(line) < 50)
+        if heading and NICE_HEADINGS.search(line):
+            required = False
+        elif heading and REQUIRED_HEADINGS.search(line):
+            required = True
+        out.append((line, required and not NICE_INLINE.search(line)))
+    return out
+
+
+def stage_of(title: str, text: str) -> tuple[Stage, str]:
+    """The stage a posting implies: its title's words first, then the years of experience it asks."""
+    for source, words in ((title, "title"), (text[:400], "opening")):
+        if SENIOR.search(source):
+            return Stage.senior, f"'{SENIOR.search(source).group(0)}' in the {words}"  # type: ignore[union-attr]
+        if ENTRY.search(source):
+            return Stage.entry, f"'{ENTRY.search(source).group(0)}' in the {words}"  # type: ignore[union-attr]
+    years = [int(m.group(1)) for m in YEARS.finditer(text) if int(m.group(1)) <= 30]
+    if years:
+        least = min(years)
+        stage = Stage.entry if least < 2 else Stage.mid if least < 5 else Stage.senior
+        return stage, f"{least}+ years of experience asked"
+    if ENTRY.search(text):
+        return Stage.entry, f"'{ENTRY.search(text).group(0)}' in the posting"  # type: ignore[union-attr]
+    if SENIOR.search(text):
+        return Stage.senior, f"'{SENIOR.search(text).group(0)}' in the posting"  # type: ignore[union-attr]
+    return Stage.mid, "no years or seniority stated; mid assumed"
+
+
+def role_scores(catalog: Catalog, asked: Sequence[Evidence], stage: Stage) -> tuple[RoleScore, ...]:
+    """How much each role resembles the posting, 0 to 100.
+
+    A role scores for each skill the posting asks for by how much more it leans on that skill than
+    the roles do on average (its importance times the level asked at the stage), so a role's
+    distinctive skills decide: MLOps for an MLOps engineer, LLM work for an AI engineer, papers for
+    a researcher. Required asks count twice as much as nice-to-haves.
+    """
+    import math
+
+    weight = {e.skill: 1.0 if e.required else 0.5 for e in asked}
+    needs = {role.id: {r.skill: r.importance * r.level(stage) for r in role.skills} for role in catalog.roles}
+    count = max(len(needs), 1)
+    mean = {s.id: sum(n.get(s.id, 0) for n in needs.values()) / count for s in catalog.skills}
+    raw = {
+        role.id: sum(w * (needs[role.id].get(skill, 0) - mean.get(skill, 0)) for skill, w in weight.items())
+        for role in catalog.roles
+    }
+    low, high = min(raw.values(), default=0.0), max(raw.values(), default=0.0)
+    spread = (high - low) or 1.0
+    norm = math.sqrt(sum(w * w for w in weight.values())) or 1.0
+    out = []
+    for role in catalog.roles:
+        # NOTE: blended with how closely the role's own profile points the same way (cosine, with
+        # each need cubed so that the role's defining skills dominate).
+        lean = {skill: need**3 for skill, need in needs[role.id].items()}
+        length = math.sqrt(sum(v * v for v in lean.values())) or 1.0
+        cosine = sum(lean.get(skill, 0) * w for skill, w in weight.items()) / (length * norm)
+        distinct = (raw[role.id] - low) / spread
+        out.append(RoleScore(role.id, role.title, round(100 * (distinct + cosine) / 2, 1)))
+    return tuple(sorted(out, key=lambda r: -r.score))
+
+
+def unknown_terms(text: str, known: set[str], ignore: set[str]) -> tuple[str, ...]:
+    """Words that look like tools or languages but no skill's signals name, in order of appearance."""
+    found: dict[str, None] = {}
+    for match in TOOLISH.finditer(text):
+        word = match.group(1)
+        if word.lower() in known or word.lower() in ignore or word in found:
+            continue
+        found[word] = None
+    return tuple(found)
+
+
+def read_posting(catalog: Catalog, raw: str, ignore: Iterable[str] = ()) -> Posting:
+    """Everything a posting asks for, as the catalogue's skills and roles see it."""
+    text = plain_text(raw)
+    lines = sections(text)
+    title = next((line.removeprefix("title:").strip() for line, _ in lines if line.lower().startswith("title:")), "")
+    if not title and lines:
+        title = lines[0][0][:120]
+    company = next((line[8:].strip() for line, _ in lines if line.lower().startswith("company:")), "")
+    body = "\n".join(line for line, _ in lines if not line.lower().startswith(HEADER_LINES))
+    matcher = Matcher(catalog.skills)
+    asked = matcher.find((line, required) for line, required in lines if not line.lower().startswith(HEADER_LINES))
+    stage, reason = stage_of(title, body)
+    return Posting(
+        skills=asked,
+        roles=role_scores(catalog, asked, stage),
+        stage=stage,
+        stage_reason=reason,
+        unknown_terms=unknown_terms(body, matcher.known, {w.lower() for w in (*ignore, *company.split())}),
+        title=title,
+    )
+
+
+def posting_role(catalog: Catalog, posting: Posting) -> Role:
+    """The posting as a role to plan against: each skill it asks for at the closest role's level for
+    the stage (at least 1), required asks weighing twice as much as nice-to-haves."""
+    closest = next(r for r in catalog.roles if r.id == posting.roles[0].role)
+    rated = []
+    for evidence in posting.skills:
+        need = closest.requirement(evidence.skill)
+        level = max(need.level(posting.stage) if need else 1, 1)
+        importance = (need.importance if need else 3) if evidence.required else 1
+        rated.append(RoleSkill(evidence.skill, importance, level, level, level))
+    return Role(
+        id="posting",
+        title=posting.title or "this posting",
+        summary="",
+        focus="",
+        overview="",
+        skills=tuple(rated),
+    )
+
+
+def words_in(text: str) -> int:
+    return len(text.split())
+
+
+def meets(answers: Mapping[str, int | None], role: Role, stage: Stage) -> tuple[str, ...]:
+    """The posting's asks a person already meets."""
+    return tuple(r.skill for r in role.skills if (answers.get(r.skill) or 0) >= r.level(stage))
