@@ -159,11 +159,12 @@ def match_posting(
         raise DataError([Problem(name, None, "is empty; give the text of a job posting")])
     try:
         text = decode_text(raw, name)
-    except DataError:
-        raise DataError(
-            [Problem(name, None, "is not UTF-8 text; save the posting as UTF-8 (plain text or HTML)")]
-        ) from None
-    posting = read_posting(cat, text, cat.not_tools)
+    except DataError as exc:
+        if not any("UTF-8" in p.message for p in exc.problems):
+            raise
+        problem = "is not UTF-8 text; save the posting as UTF-8 (plain text or HTML)"
+        raise DataError([Problem(name, None, problem)]) from None
+    posting = read_posting(cat, text)
     if not posting.skills:
         raise Failure(f"{name}: no skills recognised; is this a job posting?")
     you = None

@@ -114,7 +114,7 @@ def _pattern(signal: str) -> re.Pattern[str]:
     """A signal as a whole-word pattern; with a capital letter it matches that case only."""
     flags = 0 if any(c.isupper() for c in signal) else re.I
     escaped = r"\s+".join(re.escape(part) for part in signal.split())
-    return re.compile(rf"(?<![\w+#/-]){escaped}(?![\w+#]|-(?=\w))", flags)
+    return re.compile(rf"(?<![\w+#/&-]){escaped}(?![\w+#&]|-(?=\w))", flags)
 
 
 class Matcher:
@@ -230,8 +230,12 @@ def unknown_terms(text: str, known: set[str], ignore: set[str]) -> tuple[str, ..
     return tuple(found)
 
 
-def read_posting(catalog: Catalog, raw: str, ignore: Iterable[str] = ()) -> Posting:
-    """Everything a posting asks for, as the catalogue's skills and roles see it."""
+def read_posting(catalog: Catalog, raw: str, ignore: Iterable[str] | None = None) -> Posting:
+    """Everything a posting asks for, as the catalogue's skills and roles see it.
+
+    `ignore`: words that look like tools but are not (the catalogue's `not_tools` by default).
+    """
+    ignore = catalog.not_tools if ignore is None else ignore
     text = plain_text(raw)
     lines = sections(text)
     title = next((line.removeprefix("title:").strip() for line, _ in lines if line.lower().startswith("title:")), "")

@@ -1,0 +1,204 @@
+"""`mlcareer match`: real postings read the way a hiring manager reads them, and bad input refused."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlcareer.catalog import load_bundled
+from mlcareer.match import plain_text, read_posting, sections, stage_of
+
+from .conftest import ROOT, RunCli, write
+
+CATALOG = load_bundled()
+POSTINGS = ROOT / "tests" / "postings"
+
+
+def asked(text: str) -> dict[str, bool]:
+    return {e.skill: e.required for e in read_posting(CATALOG, text).skills}
+
+
+def test_signals_match_whole_words_only() -> None:
+    found = read_posting(CATALOG, "We use JavaScript on Google Cloud and R&D budgets.").skills
+    phrases = {p for e in found for p in e.phrases}
+    assert "JavaScript" in phrases and "Java" not in phrases and "Go" not in phrases and "R" not in phrases
+    assert "R" in {p for e in read_posting(CATALOG, "Analyse data in R and SQL.").skills for p in e.phrases}
+    assert "Go" in {p for e in read_posting(CATALOG, "Write services in Go.").skills for p in e.phrases}
+
+
+def test_a_capitalised_signal_keeps_its_case() -> None:
+    assert "software-engineering" not in asked("Let's go to the office.")
+
+
+def test_required_and_nice_to_have_follow_the_headings() -> None:
+    text = "Requirements:\n- Python and SQL\nNice to have:\n- Kubernetes\n- Docker is a plus\n"
+    assert asked(text) == {"python": True, "data-wrangling": True, "containers": False}
+
+
+def test_an_inline_plus_makes_a_line_nice_to_have() -> None:
+    assert asked("Requirements:\n- PyTorch experience is a plus\n") == {"deep-learning": False}
+
+
+def test_a_weak_signal_alone_is_not_enough() -> None:
+    assert "ai-security" not in asked("You will need a security clearance.")
+    assert asked("Knowledge of security and compliance for AI systems.")["ai-security"] is True
+
+
+def test_html_is_read_as_text_without_scripts_or_styles() -> None:
+    html = (
+        "<html><head><style>.x{color:red}</style><script>var Kubernetes = 1;</script></head>"
+        "<body><h2>Requirements</h2><ul><li>Python &amp; SQL</li><li>PyTorch</li></ul></body></html>"
+    )
+    text = plain_text(html)
+    assert "Python & SQL" in text and "color" not in text and "var Kubernetes" not in text
+    assert set(asked(html)) == {"python", "data-wrangling", "deep-learning"}
+    assert [line for line, _ in sections(text)][:2] == ["Requirements", "Python & SQL"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "stage"),
+    [
+        ("Senior ML Engineer", "", "senior"),
+        ("Machine Learning Intern", "", "entry"),
+        ("ML Engineer", "New grad program for 2026 graduates.", "entry"),
+        ("ML Engineer", "You have 3+ years of experience with Python.", "mid"),
+        ("ML Engineer", "7+ years of industry experience.", "senior"),
+        ("ML Engineer", "One (1) year of experience in the job offered.", "entry"),
+        ("Data Scientist", "Work with stakeholders on models.", "mid"),
+    ],
+)
+def test_the_stage_comes_from_the_title_then_the_years(title: str, text: str, stage: str) -> None:
+    assert stage_of(title, text)[0].value == stage
+
+
+def test_tools_no_skill_covers_are_listed_not_dropped() -> None:
+    posting = read_posting(
+        CATALOG, "title: ML Engineer\ncompany: Acme\n\nRequirements:\n- Python, Scala and TensorRT\n- A PhD\n"
+    )
+    assert "TensorRT" in posting.unknown_terms and "PhD" not in posting.unknown_terms
+
+
+def test_the_hard_cases_read_sensibly() -> None:
+    typescript = read_posting(CATALOG, (POSTINGS / "03-ai-engineer-mid-reforge.txt").read_text(encoding="utf-8"))
+    assert typescript.roles[0].role == "ai-engineer"
+    assert "TypeScript" in {p for e in typescript.skills for p in e.phrases}
+    german = read_posting(CATALOG, (POSTINGS / "04-mlops-engineer-senior-bwi.txt").read_text(encoding="utf-8"))
+    assert german.roles[0].role == "mlops-engineer" and german.stage.value == "senior"
+
+
+def test_match_without_a_quiz_profiles_the_posting_and_says_how_to_add_yours(run: RunCli) -> None:
+    out = " ".join(run("match", str(POSTINGS / "17-ai-engineer-mid-hubspot.txt")).stdout.split())
+    assert out.startswith("Posting: AI Engineer Closest role: AI Engineer, at the mid stage (2+ years")
+    assert "LLM application engineering │ required │ LLMs, RAG" in out
+    assert "Take the quiz (mlcareer quiz) or give --answers FILE" in out
+
+
+def test_match_against_answers_shows_gaps_and_a_plan_with_prerequisites_first(run: RunCli, tmp_path: Path) -> None:
+    answers = write(
+        tmp_path, "a.yaml", "python: 3\nsoftware-engineering: 3\ncloud: 2\nllm-apps: 0\nml-fundamentals: 0\n"
+    )
+    data = json.loads(
+        run("match", str(POSTINGS / "17-ai-engineer-mid-hubspot.txt"), "--answers", str(answers), "--json").stdout
+    )
+    assert list(data) == [
+        "version",
+        "title",
+        "role",
+        "roles",
+        "stage",
+        "stage_reason",
+        "skills",
+        "unknown_terms",
+        "you",
+        "gaps",
+        "plan",
+    ]
+    assert data["role"]["role"] == "ai-engineer" and data["stage"] == "mid"
+    llm = next(s for s in data["skills"] if s["skill"] == "llm-apps")
+    assert llm["required"] is True and "RAG" in llm["evidence"]
+    assert data["you"]["source"] == str(answers) and "python" in data["you"]["meets"]
+    assert data["gaps"][0]["skill"] == "llm-apps"
+    keys = [f"{s['skill']}:{s['to']}" for s in data["plan"]["steps"]]
+    assert keys.index("ml-fundamentals:2") < keys.index("llm-apps:3"), "prerequisites come first"
+
+
+def test_match_uses_the_latest_saved_quiz(run: RunCli, tmp_path: Path) -> None:
+    answers = write(tmp_path, "a.yaml", "python: 2\n")
+    run("quiz", "-r", "mle", "--answers", str(answers))
+    data = json.loads(run("match", str(POSTINGS / "08-ml-engineer-mid-pinterest.txt"), "--json").stdout)
+    assert data["you"]["source"].startswith("your quiz of ") and data["you"]["answers"]["python"] == 2
+
+
+def test_match_reads_standard_input(run: RunCli) -> None:
+    data = json.loads(run("match", "-", "--json", input="Requirements:\n- Kubernetes and Docker\n").stdout)
+    assert [s["skill"] for s in data["skills"]] == ["containers"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty; give the text of a job posting"),
+        (b"   \n\n", "is empty; give the text of a job posting"),
+        (b"\x00\x01\x02binary", "contains a NUL byte; is this a binary file?"),
+        ("Requirements: Python \u00e9t\u00e9".encode("latin-1"), "is not UTF-8 text; save the posting as UTF-8"),
+        (b"We sell garden furniture and lawn mowers.", "no skills recognised; is this a job posting?"),
+    ],
+    ids=["empty", "blank", "binary", "latin-1", "not a posting"],
+)
+def test_bad_input_is_one_line_and_exit_1(run: RunCli, tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_bytes(content)
+    result = run("match", str(path), code=1)
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_a_posting_over_the_cap_is_refused(run: RunCli, tmp_path: Path) -> None:
+    from mlcareer.files import MAX_BYTES
+
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"Python " * (MAX_BYTES // 7 + 1))
+    assert "the limit is" in run("match", str(path), code=1).stderr
+
+
+def test_posting_text_is_shown_inert(run: RunCli, tmp_path: Path) -> None:
+    path = write(tmp_path, "p.txt", "title: \x1b]0;owned\x07[bold]Evil[/bold]\nRequirements:\n- Python\n")
+    out = run("match", str(path)).stdout
+    assert "\x1b" not in out and "[bold]Evil[/bold]" in out
+
+
+def test_match_export_markdown_has_the_plan_as_a_checklist(run: RunCli, tmp_path: Path) -> None:
+    answers = write(tmp_path, "a.yaml", "python: 1\n")
+    report = tmp_path / "r.md"
+    run("match", str(POSTINGS / "11-mlops-engineer-mid-yondu.txt"), "--answers", str(answers), "--export", str(report))
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("# mlcareer match: ") and "- [ ] **1. " in text and "](<https://" in text
+
+
+QUALITY_FLOORS = {"tune": (0.80, 0.82, 0.62), "heldout": (0.70, 0.75, 0.70)}
+"""Skill precision, skill recall and role accuracy, a little under what benchmarks/match_quality.py reports."""
+
+
+@pytest.mark.parametrize("part", list(QUALITY_FLOORS))
+def test_match_quality_stays_above_its_floor(part: str) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import match_quality
+
+    score, _ = match_quality.evaluate([label for label in match_quality.labels() if label["split"] == part])
+    precision, recall, role = QUALITY_FLOORS[part]
+    assert score.precision >= precision and score.recall >= recall and score.role >= role, score
+
+
+def test_the_postings_name_their_source_and_a_third_are_held_out() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import match_quality
+
+    labels = match_quality.labels()
+    assert len(labels) >= 25 and sum(label["split"] == "heldout" for label in labels) >= len(labels) / 3
+    ids = {s.id for s in CATALOG.skills}
+    for label in labels:
+        first = (POSTINGS / label["file"]).read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith(("source: https://", "source: http://", "source: github:")), label["file"]
+        assert set(label["skills"]["required"]) | set(label["skills"]["nice"]) <= ids
