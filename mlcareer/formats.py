@@ -44,3 +44,27 @@ class ExportFormat(StrEnum):
             return cls(path.suffix.lower())
         except ValueError:
             return None
+
+
+class PlanExport(StrEnum):
+    """Files `plan --export` writes, by their suffix."""
+
+    md = ".md"
+    html = ".html"
+    ics = ".ics"
+
+    @classmethod
+    def of(cls, path: Path) -> PlanExport | None:
+        try:
+            return cls(path.suffix.lower())
+        except ValueError:
+            return None
+
+
+class PlanAction(StrEnum):
+    """What `plan ACTION STEP` does to a step."""
+
+    start = "start"
+    done = "done"
+    skip = "skip"
+    undo = "undo"

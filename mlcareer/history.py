@@ -8,13 +8,14 @@ import math
 import os
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from mlcareer.errors import DataError
 from mlcareer.files import atomic_write, locked, read_bytes
 
+T = TypeVar("T")
 HOME_ENV = "MLCAREER_HOME"
 FILE_NAME = "history.json"
 FORMAT_VERSION = 1
@@ -39,10 +40,12 @@ class Record(NamedTuple):
 
 
 class Progress(NamedTuple):
-    """A record with the change in readiness since the previous one for the same role."""
+    """A record with the change in readiness since the previous one for the same role, and per skill."""
 
     record: Record
     change: float | None
+    skills: tuple[tuple[str, int, int], ...] = ()
+    """(skill, level before, level now) for each skill whose answer changed."""
 
 
 class HistoryWarning(NamedTuple):
@@ -119,27 +122,32 @@ def _serialise(records: Sequence[Record]) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def _read(path: Path, warnings: list[HistoryWarning]) -> list[Record]:
-    """The records in path; anything that is not a valid history is renamed aside with a warning.
+def read_store(path: Path, parse: Callable[[str], T], empty: T, what: str, warnings: list[HistoryWarning]) -> T:
+    """A file of ours, parsed; anything that is not valid is renamed aside with a warning.
 
     That covers a corrupt or oversized file and something that is not a file at all (a pipe
-    or a device put in its place); the history then reads as empty and the next save starts
+    or a device put in its place); the store then reads as `empty` and the next save starts
     a new one.
     """
-    if not path.exists():  # NOTE: follows a symbolic link: one to a file not made yet is an empty history
-        return []
+    if not path.exists():  # NOTE: follows a symbolic link: one to a file not made yet is an empty store
+        return empty
     if path.is_dir():  # NOTE: a folder is the person's own; it is reported (OSError), never moved
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
     try:
-        return _parse(read_bytes(path, str(path), limit=MAX_BYTES, wait=False).decode("utf-8"))
+        return parse(read_bytes(path, str(path), limit=MAX_BYTES, wait=False).decode("utf-8"))
     except DataError as exc:
         reason = exc.problems[0].message if exc.problems else "unreadable"
     except (ValueError, KeyError, TypeError, RecursionError, OverflowError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     backup = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
     os.replace(path, backup)
-    warnings.append(HistoryWarning(f"history file {path} was unreadable ({reason}); moved it to {backup}"))
-    return []
+    warnings.append(HistoryWarning(f"{what} file {path} was unreadable ({reason}); moved it to {backup}"))
+    return empty
+
+
+def _read(path: Path, warnings: list[HistoryWarning]) -> list[Record]:
+    """The records in path; an invalid history is set aside (see read_store)."""
+    return read_store(path, _parse, [], "history", warnings)
 
 
 def load(path: Path | None = None) -> tuple[list[Record], list[HistoryWarning]]:
@@ -155,7 +163,7 @@ def save(record: Record, path: Path | None = None) -> list[HistoryWarning]:
     path = path or history_path()
     warnings: list[HistoryWarning] = []
     with locked(path):
-        _remove_orphans(path)
+        remove_orphans(path)
         records = _read(path, warnings)
         records.append(record)
         if len(records) > MAX_RESULTS:
@@ -166,7 +174,7 @@ def save(record: Record, path: Path | None = None) -> list[HistoryWarning]:
     return warnings
 
 
-def _remove_orphans(path: Path) -> None:
+def remove_orphans(path: Path) -> None:
     """Delete temporary files left by a save that was killed; under the lock, none is in use."""
     for orphan in path.parent.glob(f".{path.name}.*.tmp"):
         try:
@@ -192,5 +200,13 @@ def progress(records: Sequence[Record]) -> list[tuple[str, list[Progress]]]:
     for record in records:
         group = groups.setdefault(record.role if record.stage == "mid" else f"{record.role} ({record.stage})", [])
         change = round(record.readiness - group[-1].record.readiness, 1) if group else None
-        group.append(Progress(record, change))
+        skills: tuple[tuple[str, int, int], ...] = ()
+        if group:
+            before = group[-1].record.answers
+            skills = tuple(
+                (skill, before.get(skill) or 0, level or 0)
+                for skill, level in record.answers.items()
+                if (before.get(skill) or 0) != (level or 0)
+            )
+        group.append(Progress(record, change, skills))
     return list(groups.items())

@@ -12,15 +12,12 @@ from typing import Annotated
 
 import typer
 
-from mlcareer import __version__
 from mlcareer.cli import options as opt
 from mlcareer.cli.exits import registrar
 from mlcareer.cli.usage import Group
 from mlcareer.formats import DocFormat, ListFormat, TableFormat
 from mlcareer.models import Stage
 from mlcareer.render.console import Terminal
-
-DATA_ENV = "MLCAREER_DATA"
 
 app = typer.Typer(
     cls=Group,
@@ -34,35 +31,13 @@ app = typer.Typer(
 command = registrar(app)
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"mlcareer {__version__}")
-        raise typer.Exit()
-
-
 @app.callback()
-def main_options(
-    ctx: typer.Context,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            envvar=DATA_ENV,
-            help="Your own YAML file of roles and skills, merged with the bundled ones.",
-            show_default=False,
-            metavar="FILE",
-        ),
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
-    ] = False,
-) -> None:
+def main_options(ctx: typer.Context, data: opt.DataFile = None, version: opt.Version = False) -> None:
     """Compare machine learning careers, measure your skills gap and find answers, offline."""
     from typer._click.core import ParameterSource
 
     from_env = ctx.get_parameter_source("data") is ParameterSource.ENVIRONMENT
-    ctx.obj = opt.Options(data, f"{data} (from {DATA_ENV})" if from_env and data is not None else None)
+    ctx.obj = opt.Options(data, f"{data} (from {opt.DATA_ENV})" if from_env and data is not None else None)
 
 
 @command
@@ -209,7 +184,7 @@ def quiz(
     json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     export: opt.ExportFile = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not add this result to your history.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="With --export: replace the file if it exists.")] = False,
+    force: opt.Force = False,
     template: Annotated[bool, typer.Option("--template", help="Print an answers file to fill in, and exit.")] = False,
 ) -> None:
     """Take the skills-gap quiz.
@@ -244,7 +219,10 @@ def match(
     answers: opt.AnswersFile = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the whole match as JSON.")] = False,
     export: opt.ExportFile = None,
-    force: Annotated[bool, typer.Option("--force", help="With --export: replace the file if it exists.")] = False,
+    force: opt.Force = False,
+    save: Annotated[
+        bool, typer.Option("--save", help="Keep this posting's plan as your learning plan (see: mlcareer plan).")
+    ] = False,
 ) -> None:
     """Hold yourself against a real job posting.
 
@@ -254,10 +232,36 @@ def match(
 
     Example: mlcareer match posting.txt
     """
-    from mlcareer.commands import match_posting
+    from mlcareer.commands.match import match_posting
 
     fmt = ListFormat.json if json_out else ListFormat.text
-    match_posting(opt.catalog(ctx), posting, answers, fmt, export, force)
+    match_posting(opt.catalog(ctx), posting, answers, fmt, export, force, save)
+
+
+@command
+def plan(
+    action: opt.PlanActionArg = None,
+    step: opt.StepArg = None,
+    pace: opt.Pace = None,
+    json_out: opt.Json = False,
+    export: opt.PlanExportFile = None,
+    force: opt.Force = False,
+    yes: opt.PlanYes = False,
+) -> None:
+    """Show your learning plan, and tick it off.
+
+    The plan of your latest quiz, kept: phases, steps with milestone, resource, link and hours,
+    and status (todo, doing, done, skipped); hours done and left; the finish date at your pace
+    (--pace, remembered) and whether you are ahead or behind.
+
+    Example: mlcareer plan done 1
+    """
+    from mlcareer.commands.plan import change_plan, show_plan
+
+    if action is None:
+        show_plan(ListFormat.json if json_out else ListFormat.text, pace, export, force)
+    else:
+        change_plan(action.value, step, yes)
 
 
 @command
@@ -278,6 +282,10 @@ def history(
 
     if clear:
         clear_history(yes)
+    elif yes:
+        from mlcareer.errors import UsageProblem
+
+        raise UsageProblem("--yes goes with --clear: 'mlcareer history --clear --yes' deletes every saved result")
     else:
         show_history(ListFormat.json if json_out else ListFormat.text)
 

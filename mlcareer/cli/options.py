@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from mlcareer.aspects import help_text as aspect_help
-from mlcareer.formats import DocFormat, TableFormat
+from mlcareer.formats import DocFormat, PlanAction, TableFormat
 from mlcareer.models import Stage
 
 if TYPE_CHECKING:
@@ -36,6 +36,30 @@ def catalog(ctx: typer.Context) -> Catalog:
     return load_catalog(options.data, options.data_label)
 
 
+DATA_ENV = "MLCAREER_DATA"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from mlcareer import __version__
+
+        typer.echo(f"mlcareer {__version__}")
+        raise typer.Exit()
+
+
+DataFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar=DATA_ENV,
+        help="Your own YAML file of roles and skills, merged with the bundled ones.",
+        show_default=False,
+        metavar="FILE",
+    ),
+]
+Version = Annotated[
+    bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 JsonAlias = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 Role = Annotated[str, typer.Argument(help="Role id, alias or title, e.g. mle, ds, researcher.", metavar="ROLE")]
@@ -73,3 +97,12 @@ Pace = Annotated[
 PostingFile = Annotated[
     str, typer.Argument(help="A job posting: a text, Markdown or HTML file, or - for standard input.", metavar="FILE")
 ]
+Force = Annotated[bool, typer.Option("--force", help="With --export: replace the file if it exists.")]
+PlanActionArg = Annotated[
+    PlanAction | None, typer.Argument(help="start, done, skip or undo a step.", show_default=False)
+]
+StepArg = Annotated[str | None, typer.Argument(help="A step's number or skill:level.", metavar="STEP")]
+PlanExportFile = Annotated[
+    Path | None, typer.Option("--export", help="Write the plan to FILE: .md, .html or .ics.", metavar="FILE")
+]
+PlanYes = Annotated[bool, typer.Option("--yes", "-y", help="Mark a step done though steps before it are not.")]

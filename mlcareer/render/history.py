@@ -45,9 +45,26 @@ def history_table(groups: Groups, width: int = NARROW) -> list[RenderableType]:
         out.append(wrapped(summary, width, "", "  "))
         for item in items:
             delta = "" if item.change is None else f" ({item.change:+.0f})"
-            line = f"{item.record.taken_at}  {bar(item.record.readiness, 10)} {pct(item.record.readiness)}{delta}"
+            score = f"{bar(item.record.readiness, 10)} {pct(item.record.readiness)}{delta}"
+            line = f"{local_time(item.record.taken_at)}  {score}"
             out.append(text("  " + line))
+            if item.skills:
+                moved = ", ".join(f"{skill} {before}->{now}" for skill, before, now in item.skills)
+                out.append(wrapped(moved, width, "      ", "      "))
     return out
+
+
+def local_time(stamp: str) -> str:
+    """A saved time shown in this computer's time zone, to the minute."""
+    import datetime
+
+    try:
+        moment = datetime.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        return f"{moment:%Y-%m-%d %H:%M}"
+    return f"{moment.astimezone():%Y-%m-%d %H:%M %Z}"
 
 
 def history_json(groups: Groups) -> str:
@@ -62,6 +79,7 @@ def history_json(groups: Groups) -> str:
                     "readiness": p.record.readiness,
                     "change": p.change,
                     "answers": p.record.answers,
+                    "skill_changes": [{"skill": s, "from": a, "to": b} for s, a, b in p.skills],
                 }
                 for p in items
             ],

@@ -103,7 +103,7 @@ def take_quiz(cat: Catalog, request: QuizRequest) -> None:
     export = request.export
     export_format = ExportFormat.of(export) if export is not None else None
     if export is not None:
-        _check_export(export, export_format, request.force)
+        check_export(export, export_format, request.force)
     if request.pace is not None and not 0 < request.pace <= MAX_PACE:
         raise UsageProblem(f"--pace is hours a week: a number above 0 and at most {MAX_PACE}")
     target = find_role(cat, request.role) if request.role is not None else None
@@ -137,83 +137,15 @@ def take_quiz(cat: Catalog, request: QuizRequest) -> None:
         term.say(f"wrote the report to {export}")
 
 
-def match_posting(
-    cat: Catalog, source: str, answers: Path | None, fmt: ListFormat, export: Path | None, force: bool = False
-) -> None:
-    """`match`: read a posting (a file, or - for standard input), profile it, and hold the person against it."""
-    import sys
-
-    from mlcareer import quiz as scoring
-    from mlcareer.errors import DataError, Problem
-    from mlcareer.files import decode_text, read_bytes, read_stream
-    from mlcareer.match import posting_role, read_posting
-    from mlcareer.render import match as out
-
-    term = Terminal()
-    export_format = ExportFormat.of(export) if export is not None else None
-    if export is not None:
-        _check_export(export, export_format, force)
-    name = "standard input" if source == "-" else source
-    raw = read_stream(sys.stdin.buffer, name) if source == "-" else read_bytes(Path(source), name)
-    if not raw.strip():
-        raise DataError([Problem(name, None, "is empty; give the text of a job posting")])
-    try:
-        text = decode_text(raw, name)
-    except DataError as exc:
-        if not any("UTF-8" in p.message for p in exc.problems):
-            raise
-        problem = "is not UTF-8 text; save the posting as UTF-8 (plain text or HTML)"
-        raise DataError([Problem(name, None, problem)]) from None
-    posting = read_posting(cat, text)
-    if not posting.skills:
-        raise Failure(f"{name}: no skills recognised; is this a job posting?")
-    you = None
-    level_source = ""
-    if answers is not None:
-        from mlcareer.answers import load_answers
-
-        given: dict[str, int | None] | None = load_answers(answers, cat.skills).answers
-        level_source = str(answers)
-    else:
-        given, level_source = _latest_answers()
-    if given is not None:
-        role = posting_role(cat, posting)
-        full = {s.id: given.get(s.id) for s in cat.skills}
-        gaps = scoring.gaps(cat, role, full, posting.stage)
-        plan = scoring.plan(cat, role, full, posting.stage, start=datetime.date.today())
-        from mlcareer.match import meets
-
-        you = out.Fit(full, meets(full, role, posting.stage), gaps, plan, level_source)
-    names = {s.id: s.name for s in cat.skills}
-    out.emit(posting, you, names, fmt, term)
-    if export is not None and export_format is not None:
-        from mlcareer.files import atomic_write
-
-        try:
-            atomic_write(export, out.export(posting, you, names, export_format), make_folders=False)
-        except OSError as exc:
-            raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
-        term.say(f"wrote the report to {export}")
-
-
-def _latest_answers() -> tuple[dict[str, int | None] | None, str]:
-    """The answers of the newest saved quiz result, and where they came from; None when there is none."""
-    from mlcareer import history
-
-    try:
-        records, _ = history.load()
-    except OSError:
-        return None, ""
-    if not records:
-        return None, ""
-    latest = records[-1]
-    return latest.answers, f"your quiz of {latest.taken_at[:10]}"
-
-
-def _check_export(export: Path, export_format: ExportFormat | None, force: bool) -> None:
+def check_export(export: Path, export_format: ExportFormat | None, force: bool) -> None:
     """Before any work: the export's suffix is known, its folder exists, and it replaces nothing unasked."""
     if export_format is None:
         raise UsageProblem(f"cannot export to '{export.name}'; use a file ending in .md, .html or .svg")
+    check_folder(export, force)
+
+
+def check_folder(export: Path, force: bool) -> None:
+    """The export's folder exists, and the export replaces nothing unless asked to."""
     folder = export.parent
     if not folder.is_dir():
         raise Failure(f"cannot write {export}: the folder {folder} does not exist")
@@ -258,6 +190,9 @@ def _save(result: QuizResult, term: Terminal) -> None:
         return
     for warning in warnings:
         term.warning(warning.message)
+    from mlcareer.commands.plan import keep_plan
+
+    keep_plan(result.plan, result.role, result.title, result.stage.value, result.answers, term)
 
 
 def show_history(fmt: ListFormat) -> None:

@@ -1,0 +1,101 @@
+"""The steps of `match`: read a posting, profile it, and hold the person against it."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from mlcareer.commands import check_export
+from mlcareer.errors import Failure, UsageProblem, os_reason
+from mlcareer.formats import ExportFormat, ListFormat
+from mlcareer.models import Catalog
+from mlcareer.render.console import Terminal
+
+
+def match_posting(
+    cat: Catalog,
+    source: str,
+    answers: Path | None,
+    fmt: ListFormat,
+    export: Path | None,
+    force: bool = False,
+    save: bool = False,
+) -> None:
+    """`match`: read a posting (a file, or - for standard input), profile it, and hold the person against it."""
+    import sys
+
+    from mlcareer import quiz as scoring
+    from mlcareer.errors import DataError, Problem
+    from mlcareer.files import decode_text, read_bytes, read_stream
+    from mlcareer.match import posting_role, read_posting
+    from mlcareer.render import match as out
+
+    term = Terminal()
+    export_format = ExportFormat.of(export) if export is not None else None
+    if export is not None:
+        check_export(export, export_format, force)
+    name = "standard input" if source == "-" else source
+    raw = read_stream(sys.stdin.buffer, name) if source == "-" else read_bytes(Path(source), name)
+    if not raw.strip():
+        raise DataError([Problem(name, None, "is empty; give the text of a job posting")])
+    try:
+        text = decode_text(raw, name)
+    except DataError as exc:
+        if not any("UTF-8" in p.message for p in exc.problems):
+            raise
+        problem = "is not UTF-8 text; save the posting as UTF-8 (plain text or HTML)"
+        raise DataError([Problem(name, None, problem)]) from None
+    posting = read_posting(cat, text)
+    if not posting.skills:
+        raise Failure(f"{name}: no skills recognised; is this a job posting?")
+    you = None
+    level_source = ""
+    if answers is not None:
+        from mlcareer.answers import load_answers
+
+        given: dict[str, int | None] | None = load_answers(answers, cat.skills).answers
+        level_source = str(answers)
+    else:
+        given, level_source = _latest_answers()
+    if given is not None:
+        role = posting_role(cat, posting)
+        full = {s.id: given.get(s.id) for s in cat.skills}
+        gaps = scoring.gaps(cat, role, full, posting.stage)
+        plan = scoring.plan(cat, role, full, posting.stage, start=datetime.date.today())
+        from mlcareer.match import meets
+
+        you = out.Fit(full, meets(full, role, posting.stage), gaps, plan, level_source)
+        if save:
+            from mlcareer.commands.plan import keep_plan
+
+            closest = next(r for r in cat.roles if r.id == posting.roles[0].role)
+            title = f"{posting.title or closest.title} (job posting)"
+            keep_plan(plan, closest.id, title, posting.stage.value, full, term)
+    elif save:
+        raise UsageProblem("match --save needs your levels: take the quiz first, or give --answers FILE")
+    names = {s.id: s.name for s in cat.skills}
+    out.emit(posting, you, names, fmt, term)
+    if export is not None and export_format is not None:
+        from mlcareer.files import atomic_write
+
+        try:
+            atomic_write(export, out.export(posting, you, names, export_format), make_folders=False)
+        except OSError as exc:
+            raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
+        term.say(f"wrote the report to {export}")
+    if save and you is not None:
+        term.say("kept this plan as your current learning plan; see it with: mlcareer plan")
+
+
+def _latest_answers() -> tuple[dict[str, int | None] | None, str]:
+    """The answers of the newest saved quiz result, and where they came from; None when there is none."""
+    from mlcareer import history
+
+    try:
+        records, _ = history.load()
+    except OSError:
+        return None, ""
+    if not records:
+        return None, ""
+    latest = records[-1]
+    return latest.answers, f"your quiz of {latest.taken_at[:10]}"

@@ -1,0 +1,126 @@
+"""The steps of `plan`: keep the quiz's plan, show it, and change a step's status."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mlcareer.commands import MAX_PACE, check_folder
+from mlcareer.errors import Cancelled, Failure, UsageProblem, os_reason
+from mlcareer.formats import ListFormat
+from mlcareer.render.console import Terminal
+
+if TYPE_CHECKING:
+    from mlcareer.quiz import Plan
+
+
+def keep_plan(plan: Plan, role: str, title: str, stage: str, answers: dict[str, int | None], term: Terminal) -> None:
+    """Keep a plan as the current one for its role and stage (statuses of unchanged steps kept)."""
+    from mlcareer import plans
+
+    today = datetime.date.today().isoformat()
+    new = plans.kept_from(plan, role, title, stage, today)
+    try:
+        _, warnings = plans.update(lambda store: plans.keep(store, new, answers, today))
+    except OSError as exc:
+        term.warning(f"could not keep the learning plan: {os_reason(exc)}")
+        return
+    for warning in warnings:
+        term.warning(warning.message)
+
+
+PLAN_ACTIONS = {"start": "doing", "done": "done", "skip": "skipped", "undo": "todo"}
+
+
+def show_plan(fmt: ListFormat, pace: float | None, export: Path | None, force: bool) -> None:
+    """`plan`: the current plan with statuses, hours done and left and the finish date at the pace."""
+    from mlcareer import plans
+    from mlcareer.formats import PlanExport
+    from mlcareer.render import plan as out
+
+    term = Terminal()
+    export_format = PlanExport.of(export) if export is not None else None
+    if export is not None:
+        if export_format is None:
+            raise UsageProblem(f"cannot export to '{export.name}'; use a file ending in .md, .html or .ics")
+        check_folder(export, force)
+    if pace is not None and not 0 < pace <= MAX_PACE:
+        raise UsageProblem(f"--pace is hours a week: a number above 0 and at most {MAX_PACE}")
+    try:
+        if pace is not None:
+            store, warnings = plans.update(lambda s: s._replace(pace=pace))
+        else:
+            store, warnings = plans.load()
+    except OSError as exc:
+        raise Failure(f"cannot read your plan: {os_reason(exc)}") from None
+    for warning in warnings:
+        term.warning(warning.message)
+    if not store.current:
+        raise Failure("no learning plan yet; take the quiz (mlcareer quiz) and its plan is kept here")
+    kept = store.plans[store.current]
+    today = datetime.date.today()
+    progress = plans.progress(kept, store.pace, today)
+    out.emit(kept, store.pace, progress, fmt, term)
+    if export is not None and export_format is not None:
+        from mlcareer.files import atomic_write
+
+        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+        try:
+            atomic_write(
+                export, out.export(kept, store.pace, progress, export_format, today, stamp), make_folders=False
+            )
+        except OSError as exc:
+            raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
+        term.say(f"wrote the plan to {export}")
+
+
+def change_plan(action: str, step: str | None, yes: bool) -> None:
+    """`plan start|done|skip|undo STEP`: change a step's status; done asks first if its prerequisites are not."""
+    import sys
+
+    from mlcareer import plans
+
+    term = Terminal()
+    if step is None:
+        raise UsageProblem(f"plan {action} needs a STEP: its number or skill:level, as 'mlcareer plan' shows")
+    try:
+        store, _ = plans.load()
+    except OSError as exc:
+        raise Failure(f"cannot read your plan: {os_reason(exc)}") from None
+    if not store.current:
+        raise Failure("no learning plan yet; take the quiz (mlcareer quiz) and its plan is kept here")
+    kept = store.plans[store.current]
+    try:
+        index = plans.find(kept, step)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+    item = kept.items[index]
+    waiting = plans.unmet(kept, index) if action == "done" else ()
+    if waiting and not yes:
+        if not sys.stdin.isatty():
+            raise UsageProblem(
+                f"{item.key} comes after {', '.join(waiting)}, not done yet; add --yes to mark it anyway"
+            )
+        from mlcareer import prompts
+
+        try:
+            sure = prompts.confirm(f"{item.key} comes after {', '.join(waiting)}, not done yet. Mark it done anyway?")
+        except (KeyboardInterrupt, EOFError):
+            raise Cancelled("cancelled; the plan is unchanged") from None
+        if not sure:
+            term.say("the plan is unchanged")
+            return
+    today = datetime.date.today().isoformat()
+    status = PLAN_ACTIONS[action]
+
+    def change(current: plans.Store) -> plans.Store:
+        now = current.plans[current.current]
+        where = plans.find(now, item.key)
+        return current._replace(plans={**current.plans, current.current: plans.set_status(now, where, status, today)})
+
+    try:
+        plans.update(change)
+    except (OSError, ValueError, KeyError) as exc:
+        raise Failure(f"cannot change your plan: {exc}") from None
+    term.say(f"{item.key} ({item.name} to level {item.level}) is now {status}")
