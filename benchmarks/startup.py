@@ -127,8 +127,16 @@ def startup(runs: int, work: Path) -> list[tuple[str, float, float]]:
         "show mle": ["show", "mle"],
         "faq (query)": ["faq", "do", "I", "need", "a", "phd"],
         "quiz --answers": ["quiz", "--role", "mle", "--answers", str(answers), "--no-save"],
+        "skills": ["skills"],
+        "match (posting)": ["match", str(ROOT / "tests" / "postings" / "22-ml-engineer-mid-anthropic.txt")],
+        "plan": ["plan"],
+        "history": ["history"],
     }
     tool = [sys.executable, "-m", "mlcareer"]
+    # NOTE: one saved quiz, so that plan, history and match have a result to show
+    subprocess.run(
+        [*tool, "quiz", "--role", "mle", "--answers", str(answers)], env=env, check=True, capture_output=True
+    )
     results: list[tuple[str, float, float]] = []
     for name, args in commands.items():
         text = work / f"text-{len(results)}.json"

@@ -9,6 +9,7 @@ tags, then the answer; rarer words weigh more than common ones.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -57,6 +58,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("'s ", " ").replace("\u2019s ", " ").replace(".", ""))
 
 
+@functools.lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light stemmer: plurals, -ing, -ed, -ment, -ion, -al and a final -e."""
     if len(word) <= 3 or not word.isalpha():
@@ -130,6 +132,7 @@ class Analyser:
         self.stopwords = {stem(w) for w in stopwords} | set(stopwords)
         self.intents: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.longest = max((len(p) for p in self.phrases), default=1)
+        self.starts = {phrase[0] for phrase in self.phrases}
         for intent in intents:
             meaning = tuple(self.fold([stem(w) for w in words(intent.means)], query=False))
             for phrase in intent.phrases:
@@ -138,6 +141,7 @@ class Analyser:
                     self.intents[tokens] = meaning
         self.longest = max((len(p) for p in (*self.phrases, *self.intents)), default=1)
         self.phrase_parts = {part for phrase in (*self.phrases, *self.intents) for part in phrase}
+        self.starts = {phrase[0] for phrase in (*self.phrases, *self.intents)}
 
     def terms(self, text: str, *, query: bool = False) -> list[str]:
         """Search terms of text: stemmed, phrases joined, synonyms folded, stop words dropped."""
@@ -147,7 +151,8 @@ class Analyser:
         out: list[str] = []
         i = 0
         while i < len(stems):
-            for size in range(min(self.longest, len(stems) - i), 0, -1):
+            longest = min(self.longest, len(stems) - i) if stems[i] in self.starts else 1
+            for size in range(longest, 0, -1):
                 chunk = tuple(stems[i : i + size])
                 meant = self.intents.get(chunk) if query else None
                 if meant is None and size > 1 and chunk in self.phrases:

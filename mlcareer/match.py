@@ -110,44 +110,84 @@ def plain_text(raw: str) -> str:
     return html.unescape(raw)
 
 
-def _pattern(signal: str) -> re.Pattern[str]:
-    """A signal as a whole-word pattern; with a capital letter it matches that case only."""
-    flags = 0 if any(c.isupper() for c in signal) else re.I
-    escaped = r"\s+".join(re.escape(part) for part in signal.split())
-    return re.compile(rf"(?<![\w+#/&-]){escaped}(?![\w+#&]|-(?=\w))", flags)
+_BEFORE = r"(?<![\w+#/&-])"
+_AFTER = re.compile(r"[\w+#&]|-\w")
+"""What may not follow a signal: a word character, + # &, or a hyphen joining another word."""
+
+
+def _alternation(signals: Iterable[str], flags: int) -> re.Pattern[str]:
+    """One pattern that finds, at each place a signal starts, the longest signal starting there.
+
+    Signals are tried longest first inside a lookahead, so matches may overlap; the shorter
+    signals that start at the same place are found from the longer one (`Matcher.find`).
+    """
+    ordered = sorted(set(signals), key=lambda s: (-len(s), s))
+    if not ordered:
+        return re.compile(r"(?!)")
+    body = "|".join(r"\s+".join(re.escape(part) for part in signal.split()) for signal in ordered)
+    return re.compile(rf"{_BEFORE}(?=({body})(?![\w+#&]|-(?=\w)))", flags)
+
+
+class _Signal(NamedTuple):
+    skill: int
+    weak: bool
 
 
 class Matcher:
-    """The signals of every skill, compiled once."""
+    """The signals of every skill, compiled once into two patterns: one for signals written with a
+    capital letter (which match that spelling only) and one for the rest (any case)."""
 
     def __init__(self, skills: Sequence[Skill]) -> None:
         self.skills = skills
-        self.patterns = [
-            (skill, [(signal.startswith(WEAK), _pattern(signal.removeprefix(WEAK))) for signal in skill.signals])
-            for skill in skills
-        ]
+        exact: dict[str, list[_Signal]] = {}
+        folded: dict[str, list[_Signal]] = {}
+        for index, skill in enumerate(skills):
+            for raw in skill.signals:
+                signal = " ".join(raw.removeprefix(WEAK).split())
+                table = exact if any(c.isupper() for c in signal) else folded
+                key = signal if table is exact else signal.casefold()
+                table.setdefault(key, []).append(_Signal(index, raw.startswith(WEAK)))
+        self.tables = ((_alternation(exact, 0), exact, False), (_alternation(folded, re.I), folded, True))
+        self._prefixes: dict[tuple[bool, str], list[str]] = {}
         self.known = {
             word.lower() for skill in skills for signal in skill.signals for word in signal.removeprefix(WEAK).split()
         }
 
+    def prefixes(self, table: Mapping[str, list[_Signal]], fold: bool, key: str) -> list[str]:
+        """The signals of a table that `key` starts with (itself included), worked out once per key."""
+        known = self._prefixes.get((fold, key))
+        if known is None:
+            known = self._prefixes[(fold, key)] = [k for k in table if key.startswith(k)]
+        return known
+
     def find(self, lines: Iterable[tuple[str, bool]]) -> tuple[Evidence, ...]:
         """Each skill whose signals occur, with its phrases; required if any occurrence is in a required line."""
-        phrases: dict[str, dict[str, None]] = {}
-        required: dict[str, bool] = {}
-        strong: set[str] = set()
-        weak: dict[str, int] = {}
+        phrases: dict[int, dict[str, None]] = {}
+        required: dict[int, bool] = {}
+        strong: set[int] = set()
+        weak: dict[int, int] = {}
         for line, line_required in lines:
-            for skill, patterns in self.patterns:
-                for is_weak, pattern in patterns:
-                    for found in pattern.finditer(line):
-                        phrases.setdefault(skill.id, {})[found.group(0)] = None
-                        required[skill.id] = required.get(skill.id, False) or line_required
-                        if is_weak:
-                            weak[skill.id] = weak.get(skill.id, 0) + 1
-                        else:
-                            strong.add(skill.id)
-        shown = [s for s in self.skills if s.id in strong or weak.get(s.id, 0) >= WEAK_NEEDED]
-        return tuple(Evidence(s.id, s.name, tuple(phrases[s.id]), required[s.id]) for s in shown)
+            for pattern, table, fold in self.tables:
+                for found in pattern.finditer(line):
+                    at = found.start()
+                    longest = " ".join(found.group(1).split())
+                    folded_longest = longest.casefold() if fold else longest
+                    same_length = len(folded_longest) == len(longest)
+                    for key in self.prefixes(table, fold, folded_longest):
+                        if key != folded_longest and not same_length:
+                            continue
+                        end = at + len(key)
+                        if key != folded_longest and _AFTER.match(line, end):
+                            continue
+                        for signal in table[key]:
+                            phrases.setdefault(signal.skill, {})[line[at:end]] = None
+                            required[signal.skill] = required.get(signal.skill, False) or line_required
+                            if signal.weak:
+                                weak[signal.skill] = weak.get(signal.skill, 0) + 1
+                            else:
+                                strong.add(signal.skill)
+        shown = [i for i in range(len(self.skills)) if i in strong or weak.get(i, 0) >= WEAK_NEEDED]
+        return tuple(Evidence(self.skills[i].id, self.skills[i].name, tuple(phrases[i]), required[i]) for i in shown)
 
 
 def sections(text: str) -> list[tuple[str, bool]]:

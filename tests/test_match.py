@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from mlcareer.catalog import load_bundled
-from mlcareer.match import plain_text, read_posting, sections, stage_of
+from mlcareer.match import Matcher, plain_text, read_posting, sections, stage_of
+from mlcareer.models import Skill
 
 from .conftest import ROOT, RunCli, write
 
@@ -27,6 +28,29 @@ def test_signals_match_whole_words_only() -> None:
     assert "JavaScript" in phrases and "Java" not in phrases and "Go" not in phrases and "R" not in phrases
     assert "R" in {p for e in read_posting(CATALOG, "Analyse data in R and SQL.").skills for p in e.phrases}
     assert "Go" in {p for e in read_posting(CATALOG, "Write services in Go.").skills for p in e.phrases}
+
+
+def _skill(skill_id: str, *signals: str) -> Skill:
+    return Skill(skill_id, skill_id, "A skill.", ("a", "b", "c", "d", "e"), signals=signals)
+
+
+def test_signals_that_overlap_or_start_alike_are_each_found() -> None:
+    """One pattern finds the longest signal at each place; the shorter ones starting there count too."""
+    skills = [
+        _skill("ml", "machine learning", "~learning"),
+        _skill("mle", "machine learning engineering"),
+        _skill("ci", "CI", "CI/CD"),
+        _skill("eng", "learning engineering", "engineering"),
+    ]
+    found = Matcher(skills).find([("Machine Learning Engineering with CI/CD and CIS benchmarks", True)])
+    phrases = {e.skill: e.phrases for e in found}
+    assert phrases == {
+        "ml": ("Machine Learning", "Learning"),
+        "mle": ("Machine Learning Engineering",),
+        "ci": ("CI", "CI/CD"),
+        "eng": ("Learning Engineering", "Engineering"),
+    }
+    assert Matcher(skills).find([("machinelearning engineering-team", True)]) == ()
 
 
 def test_a_capitalised_signal_keeps_its_case() -> None:

@@ -413,3 +413,31 @@ def test_history_shows_per_skill_changes(run: RunCli, tmp_path: Path) -> None:
 def test_history_yes_without_clear_is_a_usage_error(run: RunCli) -> None:
     result = run("history", "--yes", code=2)
     assert "--yes" in result.stderr and "--clear" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(("answer", "status"), [("y", "done"), ("n", "todo")])
+def test_done_before_a_prerequisite_asks_in_a_real_terminal(
+    run: RunCli, tmp_path: Path, answer: str, status: str
+) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    quiz(run, tmp_path, PERSONA.read_text(encoding="utf-8"))
+    later = next(s for s in steps(run) if s["after"])
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("_TYPER_FORCE_DISABLE_TERMINAL", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mlcareer", "plan", "done", later["key"]],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 200),
+    )
+    try:
+        child.expect(r"Mark it done anyway\?")
+        child.send(answer)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert by_key(run)[later["key"]]["status"] == status
