@@ -149,23 +149,29 @@ class Analyser:
 
     def fold(self, stems: list[str], *, query: bool = True) -> list[str]:
         out: list[str] = []
+        intents = self.intents if query else {}
+        stopwords, canonical, count = self.stopwords, self.canonical, len(stems)
         i = 0
-        while i < len(stems):
-            longest = min(self.longest, len(stems) - i) if stems[i] in self.starts else 1
-            for size in range(longest, 0, -1):
-                chunk = tuple(stems[i : i + size])
-                meant = self.intents.get(chunk) if query else None
-                if meant is None and size > 1 and chunk in self.phrases:
-                    meant = (self.phrases[chunk],)
-                if meant is not None:
-                    out.extend(meant)
-                    i += size
-                    break
-            else:
-                token = stems[i]
-                if token not in self.stopwords:
-                    out.append(self.canonical.get(token, token))
-                i += 1
+        while i < count:
+            token = stems[i]
+            if token in self.starts:  # NOTE: only a phrase's first word can begin a phrase or an intent
+                for size in range(min(self.longest, count - i), 0, -1):
+                    chunk = tuple(stems[i : i + size])
+                    meant = intents.get(chunk)
+                    if meant is None and size > 1 and chunk in self.phrases:
+                        meant = (self.phrases[chunk],)
+                    if meant is not None:
+                        out.extend(meant)
+                        i += size
+                        break
+                else:
+                    if token not in stopwords:
+                        out.append(canonical.get(token, token))
+                    i += 1
+                continue
+            if token not in stopwords:
+                out.append(canonical.get(token, token))
+            i += 1
         return out
 
 
