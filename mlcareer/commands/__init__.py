@@ -192,7 +192,11 @@ def _save(result: QuizResult, term: Terminal) -> None:
         term.warning(warning.message)
     from mlcareer.commands.plan import keep_plan
 
-    keep_plan(result.plan, result.role, result.title, result.stage.value, result.answers, term)
+    if (
+        keep_plan(result.plan, result.role, result.title, result.stage.value, result.answers, term)
+        and result.plan.steps
+    ):
+        term.say("saved; tick off this plan with 'mlcareer plan', see your progress with 'mlcareer history'")
 
 
 def show_history(fmt: ListFormat) -> None:

@@ -49,6 +49,7 @@ def match_posting(
     if not posting.skills:
         raise Failure(f"{name}: no skills recognised; is this a job posting?")
     you = None
+    kept = False
     level_source = ""
     if answers is not None:
         from mlcareer.answers import load_answers
@@ -70,7 +71,7 @@ def match_posting(
 
             closest = next(r for r in cat.roles if r.id == posting.roles[0].role)
             title = f"{posting.title or closest.title} (job posting)"
-            keep_plan(plan, closest.id, title, posting.stage.value, full, term)
+            kept = keep_plan(plan, closest.id, title, posting.stage.value, full, term)
     elif save:
         raise UsageProblem("match --save needs your levels: take the quiz first, or give --answers FILE")
     names = {s.id: s.name for s in cat.skills}
@@ -83,7 +84,7 @@ def match_posting(
         except OSError as exc:
             raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
         term.say(f"wrote the report to {export}")
-    if save and you is not None:
+    if kept:
         term.say("kept this plan as your current learning plan; see it with: mlcareer plan")
 
 

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from mlcareer.quiz import Plan
 
 
-def keep_plan(plan: Plan, role: str, title: str, stage: str, answers: dict[str, int | None], term: Terminal) -> None:
-    """Keep a plan as the current one for its role and stage (statuses of unchanged steps kept)."""
+def keep_plan(plan: Plan, role: str, title: str, stage: str, answers: dict[str, int | None], term: Terminal) -> bool:
+    """Keep a plan as the current one for its role and stage (statuses of unchanged steps kept); False if it
+    could not be written (said as a warning)."""
     from mlcareer import plans
 
     today = datetime.date.today().isoformat()
@@ -25,9 +26,10 @@ def keep_plan(plan: Plan, role: str, title: str, stage: str, answers: dict[str, 
         _, warnings = plans.update(lambda store: plans.keep(store, new, answers, today))
     except OSError as exc:
         term.warning(f"could not keep the learning plan: {os_reason(exc)}")
-        return
+        return False
     for warning in warnings:
         term.warning(warning.message)
+    return True
 
 
 PLAN_ACTIONS = {"start": "doing", "done": "done", "skip": "skipped", "undo": "todo"}
