@@ -23,7 +23,8 @@ MAX_RESULTS = 1000
 """Results kept: a save beyond this drops the oldest, so the file stays small and fast to read."""
 MAX_BYTES = 2 * 1024 * 1024
 """A history file larger than this was not written by mlcareer: it is set aside like a corrupt one."""
-_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+"""An id in a saved file: lower-case words joined by hyphens."""
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)?")
 
 
@@ -68,12 +69,16 @@ def history_path() -> Path:
     return home() / FILE_NAME
 
 
-def _no_constants(name: str) -> Any:
+def no_constants(name: str) -> Any:
+    """For json.loads: NaN and Infinity are not numbers a file of ours holds."""
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _text(value: Any, what: str, pattern: re.Pattern[str] | None = None) -> str:
-    if not isinstance(value, str) or not value or len(value) > 200:
+def checked_text(
+    value: Any, what: str, pattern: re.Pattern[str] | None = None, *, limit: int = 200, empty: bool = False
+) -> str:
+    """A text field read back from a saved file, or ValueError naming `what` is wrong with it."""
+    if not isinstance(value, str) or (not value and not empty) or len(value) > limit:
         raise ValueError(f"{what} is not short text")
     value.encode("utf-8")  # NOTE: refuses lone surrogates, which no terminal can show
     if pattern is not None and not pattern.fullmatch(value):
@@ -98,11 +103,11 @@ def _record(item: Any) -> Record:
     for skill, level in answers.items():
         if level is not None and (type(level) is not int or not 0 <= level <= 4):
             raise ValueError("an answer is not a level from 0 to 4")
-        levels[_text(skill, "a skill id", _ID)] = level
+        levels[checked_text(skill, "a skill id", ID)] = level
     return Record(
-        taken_at=_text(item["taken_at"], "a time", _TIME),
-        role=_text(item["role"], "a role id", _ID),
-        title=_text(item["title"], "a title"),
+        taken_at=checked_text(item["taken_at"], "a time", _TIME),
+        role=checked_text(item["role"], "a role id", ID),
+        title=checked_text(item["title"], "a title"),
         readiness=float(readiness),
         answers=levels,
         stage=stage,
@@ -111,7 +116,7 @@ def _record(item: Any) -> Record:
 
 def _parse(text: str) -> list[Record]:
     """A version 1 history file, every field checked; ValueError for anything else."""
-    data = json.loads(text, parse_constant=_no_constants)
+    data = json.loads(text, parse_constant=no_constants)
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("results"), list):
         raise ValueError("not a version 1 history file")
     return [_record(item) for item in data["results"]]

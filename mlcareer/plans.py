@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mlcareer.files import atomic_write, locked
-from mlcareer.history import HistoryWarning, home, read_store, remove_orphans
+from mlcareer.history import ID, HistoryWarning, checked_text, home, no_constants, read_store, remove_orphans
 from mlcareer.quiz import DEFAULT_PACE, Plan
 
 FILE_NAME = "plans.json"
@@ -25,6 +25,10 @@ FORMAT_VERSION = 1
 STATUSES = ("todo", "doing", "done", "skipped")
 _KEY = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*:[1-4]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LINK = re.compile(r"(https://\S+)?")
+_DONE_ON = re.compile(r"(\d{4}-\d{2}-\d{2})?")
+_STAGE = re.compile(r"entry|mid|senior")
+_PLAN_ID = re.compile(r"[a-z0-9-]+@(entry|mid|senior)")
 
 
 class Item(NamedTuple):
@@ -173,15 +177,6 @@ def progress(kept: Kept, pace: float, today: datetime.date) -> Progress:
 # --- the file ------------------------------------------------------------------------------------
 
 
-def _text(value: Any, what: str, pattern: re.Pattern[str] | None = None, limit: int = 2000) -> str:
-    if not isinstance(value, str) or len(value) > limit:
-        raise ValueError(f"{what} is not text")
-    value.encode("utf-8")
-    if pattern is not None and not pattern.fullmatch(value):
-        raise ValueError(f"{what} is not in the expected form")
-    return value
-
-
 def _int(value: Any, what: str, low: int, high: int) -> int:
     if type(value) is not int or not low <= value <= high:
         raise ValueError(f"{what} is not a number from {low} to {high}")
@@ -197,18 +192,18 @@ def _item(data: Any) -> Item:
     if not isinstance(after, list) or len(after) > 50:
         raise ValueError("a step's prerequisites are not a list")
     return Item(
-        key=_text(data["key"], "a step", _KEY),
-        skill=_text(data["skill"], "a skill id", re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")),
-        name=_text(data["name"], "a skill name", limit=200),
+        key=checked_text(data["key"], "a step", _KEY),
+        skill=checked_text(data["skill"], "a skill id", ID),
+        name=checked_text(data["name"], "a skill name", limit=200),
         level=_int(data["level"], "a level", 1, 4),
         phase=_int(data["phase"], "a phase", 1, 100),
-        milestone=_text(data["milestone"], "a milestone"),
-        resource=_text(data["resource"], "a resource", limit=500),
-        url=_text(data["url"], "a link", re.compile(r"(https://\S+)?"), limit=500),
+        milestone=checked_text(data["milestone"], "a milestone", limit=2000),
+        resource=checked_text(data["resource"], "a resource", limit=500, empty=True),
+        url=checked_text(data["url"], "a link", _LINK, limit=500, empty=True),
         hours=_int(data["hours"], "hours", 0, 10_000),
-        after=tuple(_text(a, "a prerequisite", _KEY) for a in after),
+        after=tuple(checked_text(a, "a prerequisite", _KEY) for a in after),
         status=data["status"],
-        done_on=_text(data["done_on"], "a date", re.compile(r"(\d{4}-\d{2}-\d{2})?")),
+        done_on=checked_text(data["done_on"], "a date", _DONE_ON, empty=True),
         from_quiz=data["from_quiz"],
     )
 
@@ -220,31 +215,25 @@ def _kept(data: Any) -> Kept:
     if not isinstance(items, list) or len(items) > 500:
         raise ValueError("a plan's steps are not a list")
     return Kept(
-        role=_text(data["role"], "a role id", re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")),
-        title=_text(data["title"], "a title", limit=200),
-        stage=_text(data["stage"], "a stage", re.compile(r"entry|mid|senior")),
-        created=_text(data["created"], "a date", _DATE),
+        role=checked_text(data["role"], "a role id", ID),
+        title=checked_text(data["title"], "a title", limit=200),
+        stage=checked_text(data["stage"], "a stage", _STAGE),
+        created=checked_text(data["created"], "a date", _DATE),
         items=tuple(_item(i) for i in items),
-        added=tuple(_text(a, "a step", _KEY) for a in data["added"]),
-        dropped=tuple(_text(d, "a step", _KEY) for d in data["dropped"]),
+        added=tuple(checked_text(a, "a step", _KEY) for a in data["added"]),
+        dropped=tuple(checked_text(d, "a step", _KEY) for d in data["dropped"]),
     )
 
 
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def _parse(text: str) -> Store:
-    data = json.loads(text, parse_constant=_no_constants)
+    data = json.loads(text, parse_constant=no_constants)
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("plans"), dict):
         raise ValueError("not a version 1 plans file")
     pace: Any = data.get("pace")
     if type(pace) not in (int, float) or not 0 < pace <= 80:
         raise ValueError("the pace is not hours a week")
-    plans = {
-        _text(k, "a plan id", re.compile(r"[a-z0-9-]+@(entry|mid|senior)")): _kept(v) for k, v in data["plans"].items()
-    }
-    current = _text(data.get("current"), "the current plan", limit=100)
+    plans = {checked_text(k, "a plan id", _PLAN_ID): _kept(v) for k, v in data["plans"].items()}
+    current = checked_text(data.get("current"), "the current plan", limit=100, empty=True)
     if current and current not in plans:
         raise ValueError("the current plan is not among the plans")
     return Store(current, float(pace), plans)

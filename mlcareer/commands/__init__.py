@@ -199,6 +199,24 @@ def _save(result: QuizResult, term: Terminal) -> None:
         term.say("saved; tick off this plan with 'mlcareer plan', see your progress with 'mlcareer history'")
 
 
+def confirmed(question: str, needs_yes: str, unchanged: str, term: Terminal) -> bool:
+    """Ask before a change: True to go on. Without a terminal, a usage error (`needs_yes` names --yes);
+    a no says `unchanged`, Ctrl+C cancels with it."""
+    import sys
+
+    if not sys.stdin.isatty():
+        raise UsageProblem(needs_yes)
+    from mlcareer import prompts
+
+    try:
+        sure = prompts.confirm(question)
+    except (KeyboardInterrupt, EOFError):
+        raise Cancelled(f"cancelled; {unchanged}") from None
+    if not sure:
+        term.say(unchanged)
+    return sure
+
+
 def show_history(fmt: ListFormat) -> None:
     """`history`: saved results per role, with the change each time."""
     from mlcareer import history
@@ -216,23 +234,13 @@ def show_history(fmt: ListFormat) -> None:
 
 def clear_history(yes: bool) -> None:
     """`history --clear`: delete every saved result, after asking unless `yes`."""
-    import sys
-
     from mlcareer import history
 
     term = Terminal()
-    if not yes:
-        if not sys.stdin.isatty():
-            raise UsageProblem("history --clear asks before deleting; without a terminal, add --yes")
-        from mlcareer import prompts
-
-        try:
-            sure = prompts.confirm(f"Delete every saved quiz result in {history.history_path()}?")
-        except (KeyboardInterrupt, EOFError):
-            raise Cancelled("cancelled; nothing was deleted") from None
-        if not sure:
-            term.say("nothing was deleted")
-            return
+    question = f"Delete every saved quiz result in {history.history_path()}?"
+    needs_yes = "history --clear asks before deleting; without a terminal, add --yes"
+    if not yes and not confirmed(question, needs_yes, "nothing was deleted", term):
+        return
     try:
         removed = history.clear()
     except OSError as exc:

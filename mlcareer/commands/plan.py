@@ -6,8 +6,8 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlcareer.commands import MAX_PACE, check_folder
-from mlcareer.errors import Cancelled, Failure, UsageProblem, os_reason
+from mlcareer.commands import MAX_PACE, check_folder, confirmed
+from mlcareer.errors import Failure, UsageProblem, os_reason
 from mlcareer.formats import ListFormat
 from mlcareer.render.console import Terminal
 
@@ -79,8 +79,6 @@ def show_plan(fmt: ListFormat, pace: float | None, export: Path | None, force: b
 
 def change_plan(action: str, step: str | None, yes: bool) -> None:
     """`plan start|done|skip|undo STEP`: change a step's status; done asks first if its prerequisites are not."""
-    import sys
-
     from mlcareer import plans
 
     term = Terminal()
@@ -100,18 +98,9 @@ def change_plan(action: str, step: str | None, yes: bool) -> None:
     item = kept.items[index]
     waiting = plans.unmet(kept, index) if action == "done" else ()
     if waiting and not yes:
-        if not sys.stdin.isatty():
-            raise UsageProblem(
-                f"{item.key} comes after {', '.join(waiting)}, not done yet; add --yes to mark it anyway"
-            )
-        from mlcareer import prompts
-
-        try:
-            sure = prompts.confirm(f"{item.key} comes after {', '.join(waiting)}, not done yet. Mark it done anyway?")
-        except (KeyboardInterrupt, EOFError):
-            raise Cancelled("cancelled; the plan is unchanged") from None
-        if not sure:
-            term.say("the plan is unchanged")
+        before = f"{item.key} comes after {', '.join(waiting)}, not done yet"
+        question, needs_yes = f"{before}. Mark it done anyway?", f"{before}; add --yes to mark it anyway"
+        if not confirmed(question, needs_yes, "the plan is unchanged", term):
             return
     today = datetime.date.today().isoformat()
     status = PLAN_ACTIONS[action]
