@@ -147,6 +147,22 @@ def startup(runs: int, work: Path) -> list[tuple[str, float, float]]:
     return results
 
 
+def long_posting(runs: int, work: Path) -> tuple[int, float, float]:
+    """`match` on a posting of about 2,000 words (the labelled postings one after another) against `compare`."""
+    env = {**os.environ, "COLUMNS": "100", "MLCAREER_HOME": str(work / "home-long")}
+    postings = sorted((ROOT / "tests" / "postings").glob("*.txt"))
+    text = ""
+    for path in postings:
+        if len(text.split()) >= 2000:
+            break
+        text += path.read_text(encoding="utf-8") + "\n"
+    posting = work / "long-posting.txt"
+    posting.write_text(text, encoding="utf-8")
+    tool = [sys.executable, "-m", "mlcareer"]
+    ours, theirs = paired_medians([*tool, "match", str(posting)], [*tool, "compare"], runs, env)
+    return len(text.split()), ours, theirs
+
+
 def scale_file(roles: int, skills: int) -> str:
     """A data file of `roles` roles, each rating `skills` new skills."""
     import yaml
@@ -168,7 +184,14 @@ def scale_file(roles: int, skills: int) -> str:
             "focus": "Generated focus.",
             "overview": "Generated overview.",
             "skills": [
-                {"skill": f"skill-{s}", "level": (r + s) % 5, "importance": 1 + (r * s) % 5} for s in range(skills)
+                {
+                    "skill": f"skill-{s}",
+                    "entry": max((r + s) % 5 - 1, 0),
+                    "mid": (r + s) % 5,
+                    "senior": min((r + s) % 5 + 1, 4),
+                    "importance": 1 + (r * s) % 5,
+                }
+                for s in range(skills)
             ],
         }
         for r in range(roles)
@@ -262,6 +285,12 @@ def main() -> None:
         for name, ours, theirs in startup(options.runs, work):
             flag = "" if ours / theirs <= GOAL else "  over goal"
             print(f"{name:<16} {ours * 1000:>8.0f}ms {theirs * 1000:>8.0f}ms {ours / theirs:>7.2f}{flag}")
+        words, ours, theirs = long_posting(options.runs, work)
+        flag = "" if ours / theirs <= GOAL else "  over goal"
+        print(
+            f"\nmatch of a {words:,}-word posting {ours * 1000:.0f}ms, compare {theirs * 1000:.0f}ms, "
+            f"ratio {ours / theirs:.2f}{flag}"
+        )
         name, seconds, count = hostile()
         print(f"\nhostile corpus: {count} files, each refused; the slowest, {name}, took {seconds * 1000:.1f}ms")
         if not options.skip_scale:

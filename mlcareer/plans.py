@@ -23,6 +23,8 @@ from mlcareer.quiz import DEFAULT_PACE, Plan
 FILE_NAME = "plans.json"
 FORMAT_VERSION = 1
 STATUSES = ("todo", "doing", "done", "skipped")
+REACHED = 0
+"""The phase of steps a new quiz result reached, listed before the plan's own phases."""
 _KEY = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*:[1-4]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LINK = re.compile(r"(https://\S+)?")
@@ -39,6 +41,7 @@ class Item(NamedTuple):
     name: str
     level: int
     phase: int
+    """The plan's phase (1, 2, ...); REACHED for a step a later quiz result reached on its own."""
     milestone: str
     resource: str
     url: str
@@ -123,7 +126,7 @@ def merge(old: Kept | None, new: Kept, answers: Mapping[str, int | None], today:
             continue
         if (answers.get(item.skill) or 0) >= item.level:
             done = item if item.status == "done" else item._replace(status="done", done_on=today, from_quiz=True)
-            reached.append(done)
+            reached.append(done._replace(phase=REACHED))
         else:
             dropped.append(key)
     added = tuple(key for key in present if key not in before)
@@ -196,7 +199,7 @@ def _item(data: Any) -> Item:
         skill=checked_text(data["skill"], "a skill id", ID),
         name=checked_text(data["name"], "a skill name", limit=200),
         level=_int(data["level"], "a level", 1, 4),
-        phase=_int(data["phase"], "a phase", 1, 100),
+        phase=_int(data["phase"], "a phase", REACHED, 100),
         milestone=checked_text(data["milestone"], "a milestone", limit=2000),
         resource=checked_text(data["resource"], "a resource", limit=500, empty=True),
         url=checked_text(data["url"], "a link", _LINK, limit=500, empty=True),

@@ -74,8 +74,11 @@ def test_the_whole_loop_quiz_plan_tick_off_new_quiz(run: RunCli, tmp_path: Path)
     for step in reached:
         assert after[step["key"]]["status"] == "done"
         assert after[step["key"]]["from_quiz"] is True
-    text = run("plan").stdout
-    assert f"{target['key']}; done {TODAY}, from the quiz)" in " ".join(text.split())
+    text = " ".join(run("plan").stdout.split())
+    assert f"{target['key']}; done {TODAY}, from the quiz)" in text
+    reached_keys = [s["key"] for s in steps(run) if s["phase"] == plans.REACHED]
+    assert reached_keys == [s["key"] for s in reached], "steps the quiz reached come first, under their own heading"
+    assert text.index("Reached since the plan was made (from your quiz)") < text.index("Phase 1")
 
 
 def test_a_new_plan_shows_what_was_added_and_what_dropped_out(run: RunCli, tmp_path: Path) -> None:

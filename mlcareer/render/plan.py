@@ -37,6 +37,12 @@ def _status(item: Item) -> str:
     return item.status
 
 
+def phase_title(phase: int) -> str:
+    from mlcareer.plans import REACHED
+
+    return "Reached since the plan was made (from your quiz)" if phase == REACHED else f"Phase {phase}"
+
+
 def summary(kept: Kept, pace: float, progress: Progress) -> list[str]:
     """The plan's head: whose it is, hours done and left, the finish date, ahead or behind."""
     lines = [f"Learning plan: {one_line(kept.title)} ({kept.stage} stage), kept since {kept.created}"]
@@ -58,11 +64,11 @@ def summary(kept: Kept, pace: float, progress: Progress) -> list[str]:
 
 def plan_text(kept: Kept, pace: float, progress: Progress, width: int = NARROW) -> list[RenderableType]:
     out: list[RenderableType] = [wrapped(line, width, "", "") for line in summary(kept, pace, progress)]
-    phase = 0
+    phase = -1
     for number, item in enumerate(kept.items, start=1):
         if item.phase != phase:
             phase = item.phase
-            out += [text(""), text(f"Phase {phase}", "bold")]
+            out += [text(""), text(phase_title(phase), "bold")]
         head = f"{MARKS[item.status]} {number}. {item.name} to level {item.level} ({item.key}; {_status(item)})"
         out.append(wrapped(head, width, "  ", "      "))
         out.append(wrapped(f"Milestone: {item.milestone}", width, "      ", "      "))
@@ -117,11 +123,11 @@ def export(kept: Kept, pace: float, progress: Progress, fmt: PlanExport, today: 
 def plan_markdown(kept: Kept, pace: float, progress: Progress) -> str:
     lines = [f"# {md(summary(kept, pace, progress)[0])}", ""]
     lines += [md(line) for line in summary(kept, pace, progress)[1:]]
-    phase = 0
+    phase = -1
     for number, item in enumerate(kept.items, start=1):
         if item.phase != phase:
             phase = item.phase
-            lines += ["", f"## Phase {phase}", ""]
+            lines += ["", f"## {phase_title(phase)}", ""]
         box = "[x]" if item.status == "done" else "[ ]"
         lines.append(f"- {box} **{number}. {md(item.name)} to level {item.level}** ({item.key}; {md(_status(item))})")
         lines.append(f"  - Milestone: {md(item.milestone)}")
