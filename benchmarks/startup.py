@@ -199,7 +199,7 @@ def scale_file(roles: int, skills: int) -> str:
     return str(yaml.safe_dump({"skills": skill_list, "roles": role_list}, sort_keys=False, default_flow_style=None))
 
 
-SCALE_SKILLS = 5
+SCALE_SKILLS = 4
 """Skills each generated role rates: small enough that 10,000 roles fit under the 4 MiB file cap."""
 
 

@@ -195,11 +195,15 @@ class Index:
         frequency: Counter[str] = Counter()
         for entry in faq.entries:
             texts = {"question": entry.question, "tags": " ".join(entry.tags), "answer": entry.answer}
-            fields = {name: Counter(self.analyser.terms(text)) for name, text in texts.items()}
+            fields: dict[str, Counter[str]] = {}
+            for name, text in texts.items():
+                found = words(text)
+                terms = self.analyser.fold([stem(w) for w in found], query=False)
+                fields[name] = Counter(terms)
+                if name == "question":
+                    self.sequences.append(terms)
+                self.raw_words.update(w for w in found if w.isalpha())
             self.fields.append(fields)
-            self.sequences.append(self.analyser.terms(entry.question))
-            for text in texts.values():
-                self.raw_words.update(w for w in words(text) if w.isalpha())
             frequency.update(set().union(*fields.values()))
         for group in faq.synonyms:
             for member in group:
