@@ -117,36 +117,49 @@ def _value(data: Any, spec: schema.Spec, kind: Any) -> Any:
             return tuple(_value(d, item, None) for d in data)
 
 
-def read(sources: Sequence[Path], records: Sequence[type]) -> tuple[Any, ...] | None:
-    """The cached records for these sources, one of each type, or None (no cache, another key, any doubt)."""
+def read_json(name: str, sources: Sequence[Path]) -> Any:
+    """The JSON cached under `name` for these sources, or None (no cache, another key, any doubt)."""
     where = folder()
     if where is None:
         return None
     try:
-        path = where / f"bundled-{key(sources)}.json"
+        path = where / f"{name}-{key(sources)}.json"
         if not path.is_file():  # NOTE: never open a FIFO or a device that stands in its place
             return None
         raw = path.read_bytes()
         digest, _, body = raw.partition(b"\n")
         if hashlib.sha256(body).hexdigest().encode() != digest:
             return None
-        data = json.loads(body)
-        if not isinstance(data, list) or len(data) != len(records):
-            return None
-        return tuple(decode(item, record) for item, record in zip(data, records, strict=True))
+        return json.loads(body)
     except (OSError, ValueError, RecursionError, UnicodeError):
         return None
 
 
-def write(sources: Sequence[Path], values: Sequence[Any]) -> None:
-    """Cache the records for these sources; failure to write only means no cache."""
+def write_json(name: str, sources: Sequence[Path], data: Any) -> None:
+    """Cache JSON data under `name` for these sources; failure to write only means no cache."""
     where = folder()
     if where is None:
         return
     from mlcareer.files import atomic_write
 
-    body = json.dumps(encode(list(values)), ensure_ascii=False).encode("utf-8")
+    body = json.dumps(data, ensure_ascii=False).encode("utf-8")
     try:
-        atomic_write(where / f"bundled-{key(sources)}.json", hashlib.sha256(body).hexdigest() + "\n" + body.decode())
+        atomic_write(where / f"{name}-{key(sources)}.json", hashlib.sha256(body).hexdigest() + "\n" + body.decode())
     except OSError:
         return
+
+
+def read(sources: Sequence[Path], records: Sequence[type]) -> tuple[Any, ...] | None:
+    """The cached records for these sources, one of each type, or None (no cache, another key, any doubt)."""
+    data = read_json("bundled", sources)
+    if not isinstance(data, list) or len(data) != len(records):
+        return None
+    try:
+        return tuple(decode(item, record) for item, record in zip(data, records, strict=True))
+    except (ValueError, RecursionError):
+        return None
+
+
+def write(sources: Sequence[Path], values: Sequence[Any]) -> None:
+    """Cache the records for these sources; failure to write only means no cache."""
+    write_json("bundled", sources, encode(list(values)))

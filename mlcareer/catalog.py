@@ -10,10 +10,13 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from mlcareer.errors import UsageProblem
 from mlcareer.models import Catalog, Faq, Figure, Role, Skill
+
+if TYPE_CHECKING:
+    from mlcareer.faq import Index
 
 BUNDLED_FILES = ("skills.yaml", "roles.yaml", "faq.yaml")
 
@@ -79,6 +82,22 @@ def load_bundled() -> Catalog:
 def load_bundled_faq() -> Faq:
     """The bundled FAQ (loaded once per process)."""
     return _bundled()[1]
+
+
+def faq_index(faq: Faq) -> Index:
+    """The search index of a FAQ; for the bundled FAQ, kept in the cache beside the data."""
+    from mlcareer import cache
+    from mlcareer.faq import Index
+
+    if faq is not load_bundled_faq():
+        return Index(faq)
+    sources = [bundled_dir() / name for name in BUNDLED_FILES]
+    tables = cache.read_json("faq-index", sources)
+    if Index.tables_fit(faq, tables):
+        return Index(faq, tables)
+    index = Index(faq)
+    cache.write_json("faq-index", sources, index.tables())
+    return index
 
 
 def load_catalog(user_file: Path | None = None, label: str | None = None) -> Catalog:

@@ -14,8 +14,8 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from mlcareer.models import Faq, FaqEntry, Intent
 
@@ -186,12 +186,21 @@ class Answer(NamedTuple):
 class Index:
     """Every entry's terms by field, with the statistics BM25F ranks by, ready for queries."""
 
-    def __init__(self, faq: Faq) -> None:
+    def __init__(self, faq: Faq, tables: Mapping[str, Any] | None = None) -> None:
+        """Index the entries, or take `tables` (from `tables()` on the same FAQ) as they are."""
         self.entries = faq.entries
         self.analyser = Analyser(faq.synonyms, faq.stopwords, faq.intents)
-        self.fields: list[dict[str, Counter[str]]] = []
-        self.sequences: list[list[str]] = []
-        self.raw_words: Counter[str] = Counter()
+        if tables is not None:
+            self.fields = [{name: Counter(counts) for name, counts in f.items()} for f in tables["fields"]]
+            self.sequences = [list(q) for q in tables["sequences"]]
+            self.raw_words = Counter(tables["raw_words"])
+            self.average = dict(tables["average"])
+            self.idf = dict(tables["idf"])
+            self.rarest = max(self.idf.values(), default=1.0)
+            return
+        self.fields = []
+        self.sequences = []
+        self.raw_words = Counter()
         frequency: Counter[str] = Counter()
         for entry in faq.entries:
             texts = {"question": entry.question, "tags": " ".join(entry.tags), "answer": entry.answer}
@@ -212,6 +221,44 @@ class Index:
         self.average = {name: max(sum(sum(f[name].values()) for f in self.fields) / total, 1.0) for name in WEIGHTS}
         self.idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
         self.rarest = max(self.idf.values(), default=1.0)
+
+    def tables(self) -> dict[str, Any]:
+        """What indexing computed, as JSON-ready data for `Index(faq, tables)`."""
+        return {
+            "fields": [{name: dict(counts) for name, counts in f.items()} for f in self.fields],
+            "sequences": self.sequences,
+            "raw_words": dict(self.raw_words),
+            "average": self.average,
+            "idf": self.idf,
+        }
+
+    @staticmethod
+    def tables_fit(faq: Faq, tables: Any) -> bool:
+        """Whether data read back from a cache has the shape `tables()` gives for this FAQ."""
+
+        def counts(value: Any, kind: type) -> bool:
+            return isinstance(value, dict) and all(
+                isinstance(k, str) and type(v) in (kind, int) for k, v in value.items()
+            )
+
+        if not isinstance(tables, dict) or set(tables) != {"fields", "sequences", "raw_words", "average", "idf"}:
+            return False
+        fields, sequences = tables["fields"], tables["sequences"]
+        return (
+            isinstance(fields, list)
+            and len(fields) == len(faq.entries)
+            and all(
+                isinstance(f, dict) and set(f) == set(WEIGHTS) and all(counts(c, int) for c in f.values())
+                for f in fields
+            )
+            and isinstance(sequences, list)
+            and len(sequences) == len(faq.entries)
+            and all(isinstance(q, list) and all(isinstance(t, str) for t in q) for q in sequences)
+            and counts(tables["raw_words"], int)
+            and counts(tables["average"], float)
+            and set(tables["average"]) == set(WEIGHTS)
+            and counts(tables["idf"], float)
+        )
 
     def known(self, word: str) -> bool:
         """Whether a typed word means something here: a stop word, a phrase part, or an indexed term."""

@@ -103,3 +103,50 @@ def test_a_cache_that_does_not_fit_the_declarations_is_ignored(body: str) -> Non
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(hashlib.sha256(body.encode()).hexdigest() + "\n" + body)
     assert cache.read(SOURCES, SHAPE) is None
+
+
+def test_the_faq_index_is_cached_and_gives_the_same_answers() -> None:
+    from mlcareer.catalog import faq_index, load_bundled_faq
+    from mlcareer.faq import Index
+
+    faq = load_bundled_faq()
+    fresh = Index(faq)
+    first = faq_index(faq)
+    assert cache.read_json("faq-index", SOURCES) == json.loads(json.dumps(fresh.tables()))
+    again = faq_index(faq)
+    assert again.tables() == fresh.tables()
+    for query in ("do I need a phd", "how much do ml engineers make", "salery"):
+        assert again.answer(query) == first.answer(query) == fresh.answer(query)
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        None,
+        [],
+        {"fields": [], "sequences": [], "raw_words": {}, "average": {}, "idf": {}},
+        "tampered",
+    ],
+)
+def test_a_faq_index_cache_that_does_not_fit_is_rebuilt(tables: object) -> None:
+    from mlcareer.catalog import faq_index, load_bundled_faq
+    from mlcareer.faq import Index
+
+    faq = load_bundled_faq()
+    good = Index(faq).tables()
+    if tables == "tampered":  # NOTE: the right shape, with a count that is not a number
+        tables = json.loads(json.dumps(good))
+        assert isinstance(tables, dict)
+        tables["idf"][next(iter(tables["idf"]))] = "1.0"
+    cache.write_json("faq-index", SOURCES, tables)
+    assert faq_index(faq).tables() == good
+    assert cache.read_json("faq-index", SOURCES) == json.loads(json.dumps(good)), "the cache is rewritten whole"
+
+
+def test_a_faq_with_your_entries_is_not_cached(tmp_path: Path) -> None:
+    from mlcareer.catalog import faq_index, load_bundled_faq
+
+    faq = load_bundled_faq()
+    mine = faq._replace(entries=faq.entries[:3])
+    assert len(faq_index(mine).fields) == 3
+    assert cache.read_json("faq-index", SOURCES) is None

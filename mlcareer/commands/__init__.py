@@ -30,7 +30,8 @@ MAX_QUERY = 500
 
 def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bool) -> None:
     """`faq`: list the questions, show one by number, search, or show them all."""
-    from mlcareer.faq import Index, by_number, see_also, topics
+    from mlcareer.catalog import faq_index
+    from mlcareer.faq import by_number, see_also, topics
     from mlcareer.render import faq as out
 
     term = Terminal()
@@ -56,7 +57,7 @@ def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bo
     typed = " ".join(words)
     if len(typed) > MAX_QUERY:
         raise UsageProblem(f"the question is {len(typed):,} characters long; ask in at most {MAX_QUERY}")
-    found_answer = Index(found).answer(typed)
+    found_answer = faq_index(found).answer(typed)
     hits = found_answer.hits
     if found_answer.query.corrections:
         read = " ".join(fix for _, fix in found_answer.query.corrections)
