@@ -171,9 +171,9 @@ def test_killing_a_save_never_corrupts_history(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".history.json.*.tmp")), "orphaned temporary files are swept by the next save"
 
 
-KILL_MID_SAVE = """
+KILL_AT = """
 import os, signal, sys
-from mlcareer import files, history
+from mlcareer import files
 path = __import__("pathlib").Path(sys.argv[1])
 if sys.argv[2] == "during-write":
     real_fdopen = os.fdopen
@@ -188,8 +188,17 @@ if sys.argv[2] == "during-write":
     files.os.fdopen = fdopen
 else:
     files.os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+"""
+"""The start of a script that dies by SIGKILL at `argv[2]` of its next atomic write: halfway
+through writing the temporary file, or just before renaming it over the old one."""
+
+KILL_MID_SAVE = (
+    KILL_AT
+    + """
+from mlcareer import history
 history.save(history.Record("2026-01-01T00:00:00", "ml-engineer", "MLE", 99.0, {"python": 4}), path)
 """
+)
 
 
 @pytest.mark.parametrize("moment", ["during-write", "before-rename"])

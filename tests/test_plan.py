@@ -17,6 +17,7 @@ import pytest
 from mlcareer import plans
 
 from .conftest import ROOT, RunCli, write
+from .test_history import KILL_AT
 
 PERSONA = ROOT / "tests" / "personas" / "data-analyst.yaml"
 TODAY = datetime.date.today().isoformat()
@@ -269,29 +270,16 @@ def test_concurrent_plan_updates_all_land(tmp_path: Path) -> None:
     assert [item.status for item in store.plans[store.current].items] == ["done"] * 80
 
 
-KILL_MID_UPDATE = """
-import os, signal, sys
-from pathlib import Path
-from mlcareer import files, plans
-path = Path(sys.argv[1])
-if sys.argv[2] == "during-write":
-    real_fdopen = os.fdopen
-    def fdopen(fd, *args, **kwargs):
-        handle = real_fdopen(fd, *args, **kwargs)
-        def write(text):
-            handle.buffer.write(text[: len(text) // 2].encode())
-            handle.buffer.flush()
-            os.kill(os.getpid(), signal.SIGKILL)
-        handle.write = write
-        return handle
-    files.os.fdopen = fdopen
-else:
-    files.os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+KILL_MID_UPDATE = (
+    KILL_AT
+    + """
+from mlcareer import plans
 def change(store):
     kept = store.plans[store.current]
     return store._replace(plans={store.current: plans.set_status(kept, 0, "done", "2026-11-28")})
 plans.update(change, path)
 """
+)
 
 
 @pytest.mark.parametrize("moment", ["during-write", "before-rename"])
