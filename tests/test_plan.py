@@ -188,7 +188,10 @@ def test_the_pace_is_remembered_and_moves_the_finish(run: RunCli, tmp_path: Path
     assert fast["pace"] == 10 and fast["finish"] < slow["finish"]
     weeks = -(-fast["hours_left"] // 10)
     assert fast["finish"] == (datetime.date.today() + datetime.timedelta(weeks=weeks)).isoformat()
-    assert "At 10 hours a week" in run("plan").stdout
+    finish = datetime.date.fromisoformat(fast["finish"])
+    text = " ".join(run("plan").stdout.split())
+    assert f"At 10 hours a week: 0 hours done, {fast['hours_left']} left (estimates); " in text
+    assert f"finishing around {finish.day} {finish:%B %Y}." in text, "the day without a leading zero"
 
 
 def _aged(days: int) -> None:

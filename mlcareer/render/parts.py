@@ -12,6 +12,8 @@ from mlcareer.models import TOP_LEVEL, Figure
 from mlcareer.text import clean, one_line
 
 if TYPE_CHECKING:
+    import datetime
+
     from rich.table import Table
     from rich.text import Text
 
@@ -78,6 +80,11 @@ def pct(value: float) -> str:
 
 
 _MD_INERT = str.maketrans({"\\": "\\\\", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`"})
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as people write it: 9 January 2027."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def md_text(value: str) -> str:

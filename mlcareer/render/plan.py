@@ -8,7 +8,7 @@ import math
 from typing import TYPE_CHECKING, Any, assert_never
 
 from mlcareer.formats import ListFormat, PlanExport
-from mlcareer.render.parts import JSON_VERSION, NARROW, dump_json, md, text, wrapped
+from mlcareer.render.parts import JSON_VERSION, NARROW, dump_json, long_date, md, text, wrapped
 from mlcareer.text import clean, one_line
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def summary(kept: Kept, pace: float, progress: Progress) -> list[str]:
     lines = [f"Learning plan: {one_line(kept.title)} ({kept.stage} stage), kept since {kept.created}"]
     lines.append(
         f"At {pace:g} hours a week: {progress.done} hours done, {progress.left} left (estimates); "
-        f"finishing around {progress.finish:%d %B %Y}."
+        f"finishing around {long_date(progress.finish)}."
     )
     gap = progress.done - progress.expected
     if progress.expected:

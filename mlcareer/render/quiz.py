@@ -7,7 +7,20 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from mlcareer.formats import ExportFormat, ListFormat
 from mlcareer.models import IMPORTANCE, MAX_GAP, TOP_IMPORTANCE, Resource
-from mlcareer.render.parts import JSON_VERSION, NARROW, bar, dots, dump_json, md, pct, plain, table, text, wrapped
+from mlcareer.render.parts import (
+    JSON_VERSION,
+    NARROW,
+    bar,
+    dots,
+    dump_json,
+    long_date,
+    md,
+    pct,
+    plain,
+    table,
+    text,
+    wrapped,
+)
 from mlcareer.text import clean, one_line
 
 if TYPE_CHECKING:
@@ -54,7 +67,7 @@ def why(item: Fit) -> str:
 
 def pace_line(plan: Plan) -> str:
     """How long the plan takes at the chosen pace, and when it would end."""
-    when = f", finishing around {plan.finish:%d %B %Y}" if plan.finish is not None else ""
+    when = f", finishing around {long_date(plan.finish)}" if plan.finish is not None else ""
     return (
         f"About {plan.hours} hours in all ({ESTIMATE}). At {plan.pace:g} hours a week (--pace to change): "
         f"about {plan.weeks} weeks{when}."
