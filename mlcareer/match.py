@@ -6,10 +6,8 @@ module knows how to read a posting, not what any skill is called.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from html.parser import HTMLParser
 from typing import NamedTuple
 
 from mlcareer.models import Catalog, Role, RoleSkill, Skill, Stage
@@ -73,92 +71,59 @@ class Posting(NamedTuple):
 # --- reading --------------------------------------------------------------------------------------
 
 
-class _Text(HTMLParser):
-    """HTML to text: tags dropped (block tags become line breaks), scripts and styles skipped."""
-
-    BLOCKS = frozenset({"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "section"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        if tag in ("script", "style", "noscript", "template"):
-            self.skip += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "noscript", "template"):
-            self.skip = max(0, self.skip - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
-
-
 def plain_text(raw: str) -> str:
     """A posting as plain text: HTML tags stripped, entities decoded, scripts and styles dropped."""
     if re.search(r"<(html|body|div|p|li|ul|h[1-6]|br|span|script|style)\b", raw, re.I):
-        parser = _Text()
-        parser.feed(raw)
-        parser.close()
-        raw = "".join(parser.parts)
-    return html.unescape(raw)
+        from mlcareer.htmltext import html_text
+
+        return html_text(raw)
+    if "&" in raw:
+        import html
+
+        return html.unescape(raw)
+    return raw
 
 
-_BEFORE = r"(?<![\w+#/&-])"
+_START = re.compile(r"(?<![\w+#/&-])[^\W_]")
+"""Where a signal may start: a letter or digit not joined to a word, +, #, /, & or hyphen before it."""
 _AFTER = re.compile(r"[\w+#&]|-\w")
 """What may not follow a signal: a word character, + # &, or a hyphen joining another word."""
 
 
-def _alternation(signals: Iterable[str], flags: int) -> re.Pattern[str]:
-    """One pattern that finds, at each place a signal starts, the longest signal starting there.
-
-    Signals are tried longest first inside a lookahead, so matches may overlap; the shorter
-    signals that start at the same place are found from the longer one (`Matcher.find`).
-    """
-    ordered = sorted(set(signals), key=lambda s: (-len(s), s))
-    if not ordered:
-        return re.compile(r"(?!)")
-    body = "|".join(r"\s+".join(re.escape(part) for part in signal.split()) for signal in ordered)
-    return re.compile(rf"{_BEFORE}(?=({body})(?![\w+#&]|-(?=\w)))", flags)
-
-
 class _Signal(NamedTuple):
-    skill: int
-    weak: bool
+    text: str
+    """The signal with single spaces; case-folded unless `exact`."""
+    exact: bool
+    """Written with a capital letter: matches that spelling only."""
+    skills: tuple[tuple[int, bool], ...]
+    """The skills it signals (by index), each with whether it is weak there."""
 
 
 class Matcher:
-    """The signals of every skill, compiled once into two patterns: one for signals written with a
-    capital letter (which match that spelling only) and one for the rest (any case)."""
+    """The signals of every skill, looked up by their first two letters at each place a word starts.
+
+    A signal matches whole words only: not after a letter, digit, +, #, /, & or hyphen, and not
+    before a letter, digit, +, #, & or a hyphen joining another word. With a capital letter it
+    matches that spelling only; otherwise any case. Signals may overlap and start alike: each one
+    that fits is found.
+    """
 
     def __init__(self, skills: Sequence[Skill]) -> None:
         self.skills = skills
-        exact: dict[str, list[_Signal]] = {}
-        folded: dict[str, list[_Signal]] = {}
+        found: dict[tuple[str, bool], list[tuple[int, bool]]] = {}
         for index, skill in enumerate(skills):
             for raw in skill.signals:
                 signal = " ".join(raw.removeprefix(WEAK).split())
-                table = exact if any(c.isupper() for c in signal) else folded
-                key = signal if table is exact else signal.casefold()
-                table.setdefault(key, []).append(_Signal(index, raw.startswith(WEAK)))
-        self.tables = ((_alternation(exact, 0), exact, False), (_alternation(folded, re.I), folded, True))
-        self._prefixes: dict[tuple[bool, str], list[str]] = {}
+                exact = any(c.isupper() for c in signal)
+                found.setdefault((signal if exact else signal.casefold(), exact), []).append(
+                    (index, raw.startswith(WEAK))
+                )
+        self.by_start: dict[str, list[_Signal]] = {}
+        for (signal, exact), where in found.items():
+            self.by_start.setdefault(signal[:2].casefold(), []).append(_Signal(signal, exact, tuple(where)))
         self.known = {
             word.lower() for skill in skills for signal in skill.signals for word in signal.removeprefix(WEAK).split()
         }
-
-    def prefixes(self, table: Mapping[str, list[_Signal]], fold: bool, key: str) -> list[str]:
-        """The signals of a table that `key` starts with (itself included), worked out once per key."""
-        known = self._prefixes.get((fold, key))
-        if known is None:
-            known = self._prefixes[(fold, key)] = [k for k in table if key.startswith(k)]
-        return known
 
     def find(self, lines: Iterable[tuple[str, bool]]) -> tuple[Evidence, ...]:
         """Each skill whose signals occur, with its phrases; required if any occurrence is in a required line."""
@@ -166,26 +131,23 @@ class Matcher:
         required: dict[int, bool] = {}
         strong: set[int] = set()
         weak: dict[int, int] = {}
-        for line, line_required in lines:
-            for pattern, table, fold in self.tables:
-                for found in pattern.finditer(line):
-                    at = found.start()
-                    longest = " ".join(found.group(1).split())
-                    folded_longest = longest.casefold() if fold else longest
-                    same_length = len(folded_longest) == len(longest)
-                    for key in self.prefixes(table, fold, folded_longest):
-                        if key != folded_longest and not same_length:
-                            continue
-                        end = at + len(key)
-                        if key != folded_longest and _AFTER.match(line, end):
-                            continue
-                        for signal in table[key]:
-                            phrases.setdefault(signal.skill, {})[line[at:end]] = None
-                            required[signal.skill] = required.get(signal.skill, False) or line_required
-                            if signal.weak:
-                                weak[signal.skill] = weak.get(signal.skill, 0) + 1
-                            else:
-                                strong.add(signal.skill)
+        for raw, line_required in lines:
+            line = " ".join(raw.split())
+            for start in _START.finditer(line):
+                at = start.start()
+                head = line[at : at + 2].casefold()
+                for signal in (*self.by_start.get(head, ()), *self.by_start.get(head[:1], ())):
+                    end = at + len(signal.text)
+                    piece = line[at:end]
+                    if (piece if signal.exact else piece.casefold()) != signal.text or _AFTER.match(line, end):
+                        continue
+                    for skill, is_weak in signal.skills:
+                        phrases.setdefault(skill, {})[piece] = None
+                        required[skill] = required.get(skill, False) or line_required
+                        if is_weak:
+                            weak[skill] = weak.get(skill, 0) + 1
+                        else:
+                            strong.add(skill)
         shown = [i for i in range(len(self.skills)) if i in strong or weak.get(i, 0) >= WEAK_NEEDED]
         return tuple(Evidence(self.skills[i].id, self.skills[i].name, tuple(phrases[i]), required[i]) for i in shown)
 

@@ -116,7 +116,7 @@ def test_the_hard_cases_read_sensibly() -> None:
 def test_match_without_a_quiz_profiles_the_posting_and_says_how_to_add_yours(run: RunCli) -> None:
     out = " ".join(run("match", str(POSTINGS / "17-ai-engineer-mid-hubspot.txt")).stdout.split())
     assert out.startswith("Posting: AI Engineer Closest role: AI Engineer, at the mid stage (2+ years")
-    assert "LLM application engineering │ required │ LLMs, RAG" in out
+    assert "LLM application engineering │ required │ multi-agent, LLMs, RAG" in out, "phrases in reading order"
     assert "Take the quiz (mlcareer quiz) or give --answers FILE" in out
 
 
