@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
+
+F = TypeVar("F", bound=StrEnum)
 
 
 class TableFormat(StrEnum):
@@ -30,20 +33,26 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+def by_suffix(formats: type[F], path: Path) -> F | None:
+    """The member of an export enum (valued by suffix) a file name asks for, or None when none fits."""
+    try:
+        return formats(path.suffix.lower())
+    except ValueError:
+        return None
+
+
+def suffix_list(formats: type[StrEnum]) -> str:
+    """An export enum's suffixes as a phrase: '.md, .html or .svg'."""
+    names = [member.value for member in formats]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 class ExportFormat(StrEnum):
     """Files `quiz --export` writes, by their suffix."""
 
     md = ".md"
     html = ".html"
     svg = ".svg"
-
-    @classmethod
-    def of(cls, path: Path) -> ExportFormat | None:
-        """The format a file name asks for, or None when its suffix is not one of ours."""
-        try:
-            return cls(path.suffix.lower())
-        except ValueError:
-            return None
 
 
 class PlanExport(StrEnum):
@@ -52,13 +61,6 @@ class PlanExport(StrEnum):
     md = ".md"
     html = ".html"
     ics = ".ics"
-
-    @classmethod
-    def of(cls, path: Path) -> PlanExport | None:
-        try:
-            return cls(path.suffix.lower())
-        except ValueError:
-            return None
 
 
 class PlanAction(StrEnum):

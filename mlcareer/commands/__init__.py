@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlcareer.errors import Cancelled, Failure, UsageProblem, os_reason
-from mlcareer.formats import ExportFormat, ListFormat
+from mlcareer.formats import ExportFormat, F, ListFormat, by_suffix, suffix_list
 from mlcareer.models import Catalog, Faq, Role, Stage
 from mlcareer.render.console import Terminal
 
@@ -102,9 +102,7 @@ def take_quiz(cat: Catalog, request: QuizRequest) -> None:
 
     term = Terminal()
     export = request.export
-    export_format = ExportFormat.of(export) if export is not None else None
-    if export is not None:
-        check_export(export, export_format, request.force)
+    export_format = check_export(export, ExportFormat, request.force) if export is not None else None
     if request.pace is not None and not 0 < request.pace <= MAX_PACE:
         raise UsageProblem(f"--pace is hours a week: a number above 0 and at most {MAX_PACE}")
     target = find_role(cat, request.role) if request.role is not None else None
@@ -129,20 +127,28 @@ def take_quiz(cat: Catalog, request: QuizRequest) -> None:
     if missing:
         term.note(f"not in the answers file, scored as 'not sure yet': {', '.join(missing)}")
     if export is not None and export_format is not None:
-        from mlcareer.files import atomic_write
-
-        try:
-            atomic_write(export, out.export(result, names, export_format), make_folders=False)
-        except OSError as exc:
-            raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
-        term.say(f"wrote the report to {export}")
+        write_export(export, out.export(result, names, export_format), "report", term)
 
 
-def check_export(export: Path, export_format: ExportFormat | None, force: bool) -> None:
-    """Before any work: the export's suffix is known, its folder exists, and it replaces nothing unasked."""
-    if export_format is None:
-        raise UsageProblem(f"cannot export to '{export.name}'; use a file ending in .md, .html or .svg")
+def check_export(export: Path, formats: type[F], force: bool) -> F:
+    """Before any work: the export's suffix is one of `formats`, its folder exists, and it replaces nothing
+    unasked. The format it asks for."""
+    chosen = by_suffix(formats, export)
+    if chosen is None:
+        raise UsageProblem(f"cannot export to '{export.name}'; use a file ending in {suffix_list(formats)}")
     check_folder(export, force)
+    return chosen
+
+
+def write_export(export: Path, content: str, what: str, term: Terminal) -> None:
+    """Write an export atomically (never creating folders) and say so; an OS error is one line."""
+    from mlcareer.files import atomic_write
+
+    try:
+        atomic_write(export, content, make_folders=False)
+    except OSError as exc:
+        raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
+    term.say(f"wrote the {what} to {export}")
 
 
 def check_folder(export: Path, force: bool) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from mlcareer.commands import check_export
-from mlcareer.errors import Failure, UsageProblem, os_reason
+from mlcareer.commands import check_export, write_export
+from mlcareer.errors import Failure, UsageProblem
 from mlcareer.formats import ExportFormat, ListFormat
 from mlcareer.models import Catalog
 from mlcareer.render.console import Terminal
@@ -31,9 +31,7 @@ def match_posting(
     from mlcareer.render import match as out
 
     term = Terminal()
-    export_format = ExportFormat.of(export) if export is not None else None
-    if export is not None:
-        check_export(export, export_format, force)
+    export_format = check_export(export, ExportFormat, force) if export is not None else None
     name = "standard input" if source == "-" else source
     raw = read_stream(sys.stdin.buffer, name) if source == "-" else read_bytes(Path(source), name)
     if not raw.strip():
@@ -77,13 +75,7 @@ def match_posting(
     names = {s.id: s.name for s in cat.skills}
     out.emit(posting, you, names, fmt, term)
     if export is not None and export_format is not None:
-        from mlcareer.files import atomic_write
-
-        try:
-            atomic_write(export, out.export(posting, you, names, export_format), make_folders=False)
-        except OSError as exc:
-            raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
-        term.say(f"wrote the report to {export}")
+        write_export(export, out.export(posting, you, names, export_format), "report", term)
     if kept:
         term.say("kept this plan as your current learning plan; see it with: mlcareer plan")
 

@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlcareer.commands import MAX_PACE, check_folder, confirmed
+from mlcareer.commands import MAX_PACE, check_export, confirmed, write_export
 from mlcareer.errors import Failure, UsageProblem, os_reason
 from mlcareer.formats import ListFormat
 from mlcareer.render.console import Terminal
@@ -32,6 +32,9 @@ def keep_plan(plan: Plan, role: str, title: str, stage: str, answers: dict[str, 
     return True
 
 
+NO_PLAN = "no learning plan yet; take the quiz (mlcareer quiz) and its plan is kept here"
+"""What `plan` says before any quiz has kept a plan."""
+
 PLAN_ACTIONS = {"start": "doing", "done": "done", "skip": "skipped", "undo": "todo"}
 
 
@@ -42,11 +45,7 @@ def show_plan(fmt: ListFormat, pace: float | None, export: Path | None, force: b
     from mlcareer.render import plan as out
 
     term = Terminal()
-    export_format = PlanExport.of(export) if export is not None else None
-    if export is not None:
-        if export_format is None:
-            raise UsageProblem(f"cannot export to '{export.name}'; use a file ending in .md, .html or .ics")
-        check_folder(export, force)
+    export_format = check_export(export, PlanExport, force) if export is not None else None
     if pace is not None and not 0 < pace <= MAX_PACE:
         raise UsageProblem(f"--pace is hours a week: a number above 0 and at most {MAX_PACE}")
     try:
@@ -59,22 +58,14 @@ def show_plan(fmt: ListFormat, pace: float | None, export: Path | None, force: b
     for warning in warnings:
         term.warning(warning.message)
     if not store.current:
-        raise Failure("no learning plan yet; take the quiz (mlcareer quiz) and its plan is kept here")
+        raise Failure(NO_PLAN)
     kept = store.plans[store.current]
     today = datetime.date.today()
     progress = plans.progress(kept, store.pace, today)
     out.emit(kept, store.pace, progress, fmt, term)
     if export is not None and export_format is not None:
-        from mlcareer.files import atomic_write
-
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-        try:
-            atomic_write(
-                export, out.export(kept, store.pace, progress, export_format, today, stamp), make_folders=False
-            )
-        except OSError as exc:
-            raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
-        term.say(f"wrote the plan to {export}")
+        write_export(export, out.export(kept, store.pace, progress, export_format, today, stamp), "plan", term)
 
 
 def change_plan(action: str, step: str | None, yes: bool) -> None:
@@ -89,7 +80,7 @@ def change_plan(action: str, step: str | None, yes: bool) -> None:
     except OSError as exc:
         raise Failure(f"cannot read your plan: {os_reason(exc)}") from None
     if not store.current:
-        raise Failure("no learning plan yet; take the quiz (mlcareer quiz) and its plan is kept here")
+        raise Failure(NO_PLAN)
     kept = store.plans[store.current]
     try:
         index = plans.find(kept, step)
