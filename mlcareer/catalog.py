@@ -84,6 +84,14 @@ def load_bundled_faq() -> Faq:
     return _bundled()[1]
 
 
+def faq_index_sources() -> list[Path]:
+    """What the bundled FAQ's cached index is built from: the data, and the search code itself
+    (so an edited analyser in a working copy never reads tables an older one wrote)."""
+    from mlcareer import faq as search
+
+    return [*(bundled_dir() / name for name in BUNDLED_FILES), Path(search.__file__)]
+
+
 def faq_index(faq: Faq) -> Index:
     """The search index of a FAQ; for the bundled FAQ, kept in the cache beside the data."""
     from mlcareer import cache
@@ -91,7 +99,7 @@ def faq_index(faq: Faq) -> Index:
 
     if faq is not load_bundled_faq():
         return Index(faq)
-    sources = [bundled_dir() / name for name in BUNDLED_FILES]
+    sources = faq_index_sources()
     tables = cache.read_json("faq-index", sources)
     if Index.tables_fit(faq, tables):
         return Index(faq, tables)

@@ -30,6 +30,8 @@ QUESTION_FIT = 1.0
 MIN_SCORE = 1.5
 MIN_COVERAGE = 0.25
 """A best hit below either is not an answer: the search says so and lists the nearest questions."""
+ANSWER_ONLY = 0.5
+"""An entry that matches the query only in its answer, not its question or tags, counts this share of its coverage."""
 TYPO_WEIGHT = 0.7
 """A word matched only through a typo counts this much of an exact match."""
 SEE_ALSO = 3
@@ -37,6 +39,8 @@ SEE_ALSO_SHARE = 0.25
 """Entries scoring at least this share of the best one are offered as "see also"."""
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
+"""Initials with dots (U.S., e.g.) lose their dots; other dots part words (salary.com; Ph.D. is 'ph d')."""
 
 
 class Hit(NamedTuple):
@@ -55,14 +59,18 @@ class Query(NamedTuple):
 
 def words(text: str) -> list[str]:
     """Lower-case words of text; possessives and punctuation dropped (C++ keeps its pluses)."""
-    return _WORD.findall(text.lower().replace("'s ", " ").replace("\u2019s ", " ").replace(".", ""))
+    text = text.lower().replace("'s ", " ").replace("\u2019s ", " ")
+    text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+    return _WORD.findall(text.replace(".", " "))
 
 
 @functools.lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A light stemmer: plurals, -ing, -ed, -ment, -ion, -al and a final -e."""
+    """A light stemmer: -ly, plurals, -ing, -ed, -ment, -ion, -al and a final -e."""
     if len(word) <= 3 or not word.isalpha():
         return word
+    if word.endswith("ly") and len(word) >= 7:  # NOTE: remotely -> remote; daily, early and only keep theirs
+        word = word[:-2]
     if word.endswith("sses"):
         word = word[:-2]
     elif word.endswith("ies") and len(word) > 4:
@@ -131,17 +139,21 @@ class Analyser:
                     self.canonical.setdefault(tokens[0], head)
         self.stopwords = {stem(w) for w in stopwords} | set(stopwords)
         self.intents: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.endings: dict[tuple[str, ...], tuple[str, ...]] = {}
+        """Intents that hold only at the end of a query."""
         self.longest = max((len(p) for p in self.phrases), default=1)
         self.starts = {phrase[0] for phrase in self.phrases}
-        for intent in intents:
+        for intent in intents:  # NOTE: what an intent means is folded by the synonyms alone
             meaning = tuple(self.fold([stem(w) for w in words(intent.means)], query=False))
-            for phrase in intent.phrases:
-                tokens = tuple(stem(w) for w in words(phrase))
-                if tokens and meaning:
-                    self.intents[tokens] = meaning
-        self.longest = max((len(p) for p in (*self.phrases, *self.intents)), default=1)
-        self.phrase_parts = {part for phrase in (*self.phrases, *self.intents) for part in phrase}
-        self.starts = {phrase[0] for phrase in (*self.phrases, *self.intents)}
+            for table, phrases in ((self.intents, intent.phrases), (self.endings, intent.at_end)):
+                for phrase in phrases:
+                    tokens = tuple(stem(w) for w in words(phrase))
+                    if tokens and meaning:
+                        table[tokens] = meaning
+        every = (*self.phrases, *self.intents, *self.endings)
+        self.longest = max((len(p) for p in every), default=1)
+        self.phrase_parts = {part for phrase in every for part in phrase}
+        self.starts = {phrase[0] for phrase in every}
 
     def terms(self, text: str, *, query: bool = False) -> list[str]:
         """Search terms of text: stemmed, phrases joined, synonyms folded, stop words dropped."""
@@ -158,6 +170,8 @@ class Analyser:
                 for size in range(min(self.longest, count - i), 0, -1):
                     chunk = tuple(stems[i : i + size])
                     meant = intents.get(chunk)
+                    if meant is None and query and i + size == count:
+                        meant = self.endings.get(chunk)
                     if meant is None and size > 1 and chunk in self.phrases:
                         meant = (self.phrases[chunk],)
                     if meant is not None:
@@ -300,6 +314,7 @@ class Index:
         fields = self.fields[index]
         lengths = {name: sum(fields[name].values()) for name in WEIGHTS}
         score = matched = possible = 0.0
+        titled = False
         for term, weight in weights.items():
             idf = self.idf.get(term)
             if idf is None:  # NOTE: a word no entry has is as telling as the rarest word: it counts fully
@@ -312,6 +327,7 @@ class Index:
             )
             if tf:
                 matched += weight * idf
+                titled = titled or bool(fields["question"][term] or fields["tags"][term])
                 score += weight * idf * tf * (K1 + 1) / (K1 + tf)
         question = self.sequences[index]
         pairs = set(itertools.pairwise(question))
@@ -323,7 +339,8 @@ class Index:
             total = sum(self.idf.get(t, 0) for t in asked)
             covered = sum(self.idf.get(t, 0) for t in asked if t in weights)
             score *= 1 + QUESTION_FIT * (covered / total if total else 0)
-        return score, matched / possible if possible else 0.0
+        share = matched / possible if possible else 0.0
+        return score, share if titled else share * ANSWER_ONLY
 
     def answer(self, text: str) -> Answer:
         """Entries that match the query, best first, and whether the best one is a confident answer."""

@@ -215,6 +215,9 @@ class Intent(NamedTuple):
 
     means: Annotated[str, Text()]
     phrases: Annotated[tuple[str, ...], Items(Text(), "phrase", at_least=1)]
+    at_end: Annotated[tuple[str, ...], Items(Text(), "phrase")] = ()
+    """Phrases that mean this only as a query's last words: "what do they make" (pay),
+    not "does AutoML make them obsolete"."""
 
 
 Intents = Annotated[tuple[Intent, ...], Items(Intent, "intent")]

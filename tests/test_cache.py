@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mlcareer import cache
-from mlcareer.catalog import BUNDLED_FILES, bundled_dir, numbered
+from mlcareer.catalog import BUNDLED_FILES, bundled_dir, faq_index_sources, numbered
 from mlcareer.loader import load_file
 from mlcareer.models import Catalog, Faq
 
@@ -112,7 +112,7 @@ def test_the_faq_index_is_cached_and_gives_the_same_answers() -> None:
     faq = load_bundled_faq()
     fresh = Index(faq)
     first = faq_index(faq)
-    assert cache.read_json("faq-index", SOURCES) == json.loads(json.dumps(fresh.tables()))
+    assert cache.read_json("faq-index", faq_index_sources()) == json.loads(json.dumps(fresh.tables()))
     again = faq_index(faq)
     assert again.tables() == fresh.tables()
     for query in ("do I need a phd", "how much do ml engineers make", "salery"):
@@ -138,9 +138,11 @@ def test_a_faq_index_cache_that_does_not_fit_is_rebuilt(tables: object) -> None:
         tables = json.loads(json.dumps(good))
         assert isinstance(tables, dict)
         tables["idf"][next(iter(tables["idf"]))] = "1.0"
-    cache.write_json("faq-index", SOURCES, tables)
+    cache.write_json("faq-index", faq_index_sources(), tables)
     assert faq_index(faq).tables() == good
-    assert cache.read_json("faq-index", SOURCES) == json.loads(json.dumps(good)), "the cache is rewritten whole"
+    assert cache.read_json("faq-index", faq_index_sources()) == json.loads(json.dumps(good)), (
+        "the cache is rewritten whole"
+    )
 
 
 def test_a_faq_with_your_entries_is_not_cached(tmp_path: Path) -> None:
@@ -149,4 +151,4 @@ def test_a_faq_with_your_entries_is_not_cached(tmp_path: Path) -> None:
     faq = load_bundled_faq()
     mine = faq._replace(entries=faq.entries[:3])
     assert len(faq_index(mine).fields) == 3
-    assert cache.read_json("faq-index", SOURCES) is None
+    assert cache.read_json("faq-index", faq_index_sources()) is None
