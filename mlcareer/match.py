@@ -25,6 +25,8 @@ REQUIRED_HEADINGS = re.compile(
 NICE_INLINE = re.compile(r"\b(is a plus|a plus|nice to have|preferred|is preferred|bonus|ideally|desirable)\b", re.I)
 YEARS = re.compile(r"\(?\b(\d{1,2})\)?\s*(?:\+|or more|plus)?\s*(?:-\s*\d{1,2}\s*)?years?\b", re.I)
 SENIOR = re.compile(r"\b(senior|sr\.?|staff|lead|principal|head of|distinguished)\b", re.I)
+MENTORS = re.compile(r"\b(mentor|mentoring|mentorship|mentor others|technical leadership)\b", re.I)
+"""Asking a person to mentor others or lead technically is a senior posting's mark."""
 ENTRY = re.compile(
     r"\b(intern|internship|new grad|new graduate|graduate program|entry[- ]level|junior|jr\.?|early[- ]career|"
     r"recent graduate|university graduate|residency)\b",
@@ -50,10 +52,19 @@ class Evidence(NamedTuple):
     required: bool
 
 
+TITLE_SHARE = 0.5
+"""The share of a role's score that comes from the posting's title naming it."""
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
 class RoleScore(NamedTuple):
     role: str
     title: str
     score: float
+    named: bool = False
+    """Whether the posting's title names the role."""
 
 
 class Posting(NamedTuple):
@@ -183,21 +194,36 @@ def stage_of(title: str, text: str) -> tuple[Stage, str]:
         return stage, f"{least}+ years of experience asked"
     if ENTRY.search(text):
         return Stage.entry, f"'{ENTRY.search(text).group(0)}' in the posting"  # type: ignore[union-attr]
-    if SENIOR.search(text):
-        return Stage.senior, f"'{SENIOR.search(text).group(0)}' in the posting"  # type: ignore[union-attr]
+    for cue in (SENIOR, MENTORS):
+        if found := cue.search(text):
+            return Stage.senior, f"'{found.group(0)}' in the posting"
     return Stage.mid, "no years or seniority stated; mid assumed"
 
 
-def role_scores(catalog: Catalog, asked: Sequence[Evidence], stage: Stage) -> tuple[RoleScore, ...]:
+def named_roles(catalog: Catalog, title: str) -> set[str]:
+    """The roles a posting's title names by one of their `job_titles` ("Senior ML Engineer, Ads")."""
+    plain = " ".join(_WORDS.findall(title.casefold()))
+    return {
+        role.id
+        for role in catalog.roles
+        for name in role.job_titles
+        if re.search(rf"\b{re.escape(' '.join(_WORDS.findall(name.casefold())))}\b", plain)
+    }
+
+
+def role_scores(catalog: Catalog, asked: Sequence[Evidence], stage: Stage, title: str = "") -> tuple[RoleScore, ...]:
     """How much each role resembles the posting, 0 to 100.
 
     A role scores for each skill the posting asks for by how much more it leans on that skill than
     the roles do on average (its importance times the level asked at the stage), so a role's
     distinctive skills decide: MLOps for an MLOps engineer, LLM work for an AI engineer, papers for
-    a researcher. Required asks count twice as much as nice-to-haves.
+    a researcher. Required asks count twice as much as nice-to-haves. Half of the score of a role
+    the title names comes from that (TITLE_SHARE): the employer's own word counts as much as the
+    skills, which can still outweigh it when they point clearly elsewhere.
     """
     import math
 
+    in_title = named_roles(catalog, title)
     weight = {e.skill: 1.0 if e.required else 0.5 for e in asked}
     needs = {role.id: {r.skill: r.importance * r.level(stage) for r in role.skills} for role in catalog.roles}
     count = max(len(needs), 1)
@@ -217,7 +243,9 @@ def role_scores(catalog: Catalog, asked: Sequence[Evidence], stage: Stage) -> tu
         length = math.sqrt(sum(v * v for v in lean.values())) or 1.0
         cosine = sum(lean.get(skill, 0) * w for skill, w in weight.items()) / (length * norm)
         distinct = (raw[role.id] - low) / spread
-        out.append(RoleScore(role.id, role.title, round(100 * (distinct + cosine) / 2, 1)))
+        named = role.id in in_title
+        fit = (1 - TITLE_SHARE) * (distinct + cosine) / 2 + (TITLE_SHARE if named else 0.0)
+        out.append(RoleScore(role.id, role.title, round(100 * fit, 1), named))
     return tuple(sorted(out, key=lambda r: -r.score))
 
 
@@ -250,7 +278,7 @@ def read_posting(catalog: Catalog, raw: str, ignore: Iterable[str] | None = None
     stage, reason = stage_of(title, body)
     return Posting(
         skills=asked,
-        roles=role_scores(catalog, asked, stage),
+        roles=role_scores(catalog, asked, stage, title),
         stage=stage,
         stage_reason=reason,
         unknown_terms=unknown_terms(body, matcher.known, {w.lower() for w in (*ignore, *company.split())}),

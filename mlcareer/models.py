@@ -172,6 +172,8 @@ class Role(NamedTuple):
     overview: Annotated[str, Text()]
     skills: Annotated[tuple[RoleSkill, ...], Items(RoleSkill, "skill", at_least=1)]
     aliases: Annotated[tuple[str, ...], Items(Id(), "alias")] = ()
+    job_titles: Annotated[tuple[str, ...], Items(Text(), "job title")] = ()
+    """How job postings name the role in their titles ("ML Engineer"); `match` reads a posting's title with them."""
     origins: Annotated[str, Text()] = ""
     daily_work: Annotated[tuple[str, ...], Items(Text(), "daily work")] = ()
     tools: Annotated[tuple[ToolGroup, ...], Items(ToolGroup, "tools")] = ()

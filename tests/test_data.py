@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -188,6 +189,13 @@ def test_no_word_of_the_seed_and_no_lab_that_is_gone(bundled: Catalog) -> None:
         for line in text.splitlines():
             if "Google Brain" in line:
                 assert "merged" in line or "DeepMind" in line, f"{name}: Google Brain is not a current lab: {line}"
+
+
+def test_the_documents_name_the_article_by_its_title() -> None:
+    root = Path(__file__).parent.parent
+    for name in ("README.md", "CHANGELOG.md", "benchmarks/README.md"):
+        text = (root / name).read_text(encoding="utf-8")
+        assert not re.search(r"\bseed\b", text, re.I), f"{name} says 'seed'; name the article by its title"
 
 
 def test_every_role_is_rated_at_every_stage_on_every_skill(bundled: Catalog) -> None:

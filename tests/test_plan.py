@@ -108,7 +108,7 @@ def test_steps_neither_planned_nor_reached_are_listed_as_dropped(run: RunCli, tm
     before = by_key(run)
     shared = "ml-fundamentals:2"
     run("plan", "start", shared)
-    posting = ROOT / "tests" / "postings" / "22-ml-engineer-mid-anthropic.txt"
+    posting = ROOT / "tests" / "postings" / "30-data-scientist-entry-deutsche-boerse.txt"
     run("match", str(posting), "--answers", str(PERSONA), "--save")
     data = json.loads(run("plan", "--json").stdout)
     now = {s["key"]: s for s in data["steps"]}

@@ -40,6 +40,9 @@ def emit(posting: Posting, you: Fit | None, names: dict[str, str], fmt: ListForm
             assert_never(fmt)
 
 
+ROLE_KEYS = ("role", "title", "score", "named")
+
+
 def _kind(required: bool) -> str:
     return "required" if required else "nice to have"
 
@@ -56,7 +59,8 @@ def match_report(posting: Posting, you: Fit | None, names: dict[str, str], width
     ]
     roles = table("role", "resemblance")
     for score in posting.roles:
-        roles.add_row(text(score.title), text(f"{bar(score.score, 10)} {score.score:.0f}"))
+        named = " (its title says so)" if score.named else ""
+        roles.add_row(text(score.title + named), text(f"{bar(score.score, 10)} {score.score:.0f}"))
     out += [roles, text(""), text("Skills it asks for", "bold")]
     asked = table("skill", "asked", "because it says")
     for evidence in posting.skills:
@@ -86,8 +90,8 @@ def match_json(posting: Posting, you: Fit | None) -> str:
     payload: dict[str, Any] = {
         "version": JSON_VERSION,
         "title": clean(posting.title),
-        "role": plain(posting.roles[0], ("role", "title", "score")),
-        "roles": [plain(r, ("role", "title", "score")) for r in posting.roles],
+        "role": plain(posting.roles[0], ROLE_KEYS),
+        "roles": [plain(r, ROLE_KEYS) for r in posting.roles],
         "stage": posting.stage.value,
         "stage_reason": clean(posting.stage_reason),
         "skills": [
