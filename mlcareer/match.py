@@ -244,7 +244,9 @@ def role_scores(catalog: Catalog, asked: Sequence[Evidence], stage: Stage, title
         cosine = sum(lean.get(skill, 0) * w for skill, w in weight.items()) / (length * norm)
         distinct = (raw[role.id] - low) / spread
         named = role.id in in_title
-        fit = (1 - TITLE_SHARE) * (distinct + cosine) / 2 + (TITLE_SHARE if named else 0.0)
+        fit = (distinct + cosine) / 2
+        if in_title:  # NOTE: a title that names no role leaves the skills the whole score
+            fit = (1 - TITLE_SHARE) * fit + (TITLE_SHARE if named else 0.0)
         out.append(RoleScore(role.id, role.title, round(100 * fit, 1), named))
     return tuple(sorted(out, key=lambda r: -r.score))
 

@@ -92,10 +92,37 @@ def test_html_is_read_as_text_without_scripts_or_styles() -> None:
         ("ML Engineer", "7+ years of industry experience.", "senior"),
         ("ML Engineer", "One (1) year of experience in the job offered.", "entry"),
         ("Data Scientist", "Work with stakeholders on models.", "mid"),
+        ("Data Scientist", "You will mentor other data scientists.", "senior"),
     ],
 )
 def test_the_stage_comes_from_the_title_then_the_years(title: str, text: str, stage: str) -> None:
     assert stage_of(title, text)[0].value == stage
+
+
+ASKS = "Requirements:\n- Statistics, A/B testing and SQL\n- Build ranking models with PyTorch\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("ML Engineer, Ads", {"ml-engineer"}),
+        ("Machine Learning Engineering Manager", {"ml-engineer"}),
+        ("MLOps Engineer: ML Risk Platform", {"mlops-engineer"}),
+        ("Data Scientist, Growth", {"data-scientist"}),
+        ("Software Engineer, Search", set()),
+        ("Email marketing engineer", set()),
+    ],
+)
+def test_a_role_the_title_names_counts_for_half_its_score(title: str, named: set[str]) -> None:
+    titled = read_posting(CATALOG, f"title: {title}\n{ASKS}")
+    untitled = {r.role: r.score for r in read_posting(CATALOG, f"title: Posting\\n{ASKS}").roles}
+    assert {r.role for r in titled.roles if r.named} == named
+    for score in titled.roles:
+        if named:
+            share = untitled[score.role] / 2 + (50 if score.role in named else 0)
+            assert score.score == pytest.approx(share, abs=0.1), score.role
+        else:
+            assert score.score == untitled[score.role], score.role
 
 
 def test_tools_no_skill_covers_are_listed_not_dropped() -> None:
