@@ -19,13 +19,13 @@ from typing import Any, NamedTuple
 
 from mlcareer.models import Faq, FaqEntry, Intent
 
-WEIGHTS = {"question": 3.0, "tags": 2.0, "answer": 1.0}
-"""BM25F field weights: a word in the question counts three times one in the answer."""
-K1 = 1.2
-B = 0.75
-PHRASE_BONUS = 1.0
+WEIGHTS = {"question": 3.0, "tags": 2.0, "answer": 0.5}
+"""BM25F field weights: a word in the question counts six times one in the answer."""
+K1 = 1.8
+B = 0.5
+PHRASE_BONUS = 0.5
 """Added, times the words' mean idf, for two query words that stand side by side in a question."""
-QUESTION_FIT = 1.0
+QUESTION_FIT = 0.5
 """A hit's score grows by up to this share when the query covers its question's words (by idf)."""
 MIN_SCORE = 1.5
 MIN_COVERAGE = 0.25
@@ -39,6 +39,7 @@ SEE_ALSO_SHARE = 0.25
 """Entries scoring at least this share of the best one are offered as "see also"."""
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+_IZE = re.compile(r"iz(?=[aei])")
 _INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 """Initials with dots (U.S., e.g.) lose their dots; other dots part words (salary.com; Ph.D. is 'ph d')."""
 
@@ -66,9 +67,11 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A light stemmer: -ly, plurals, -ing, -ed, -ment, -ion, -al and a final -e."""
+    """A light stemmer: -ize as -ise, -ly, plurals, -ing, -ed, -ment, -ion, -al and a final -e."""
     if len(word) <= 3 or not word.isalpha():
         return word
+    if "iz" in word and len(word) > 5:  # NOTE: American and British spellings meet: specialize, specialise
+        word = _IZE.sub("is", word)
     if word.endswith("ly") and len(word) >= 7:  # NOTE: remotely -> remote; daily, early and only keep theirs
         word = word[:-2]
     if word.endswith("sses"):
