@@ -65,6 +65,8 @@ class RoleScore(NamedTuple):
     score: float
     named: bool = False
     """Whether the posting's title names the role."""
+    by_skills: float = 0.0
+    """The score from the skills alone, before the title counts."""
 
 
 class Posting(NamedTuple):
@@ -244,10 +246,11 @@ def role_scores(catalog: Catalog, asked: Sequence[Evidence], stage: Stage, title
         cosine = sum(lean.get(skill, 0) * w for skill, w in weight.items()) / (length * norm)
         distinct = (raw[role.id] - low) / spread
         named = role.id in in_title
-        fit = (distinct + cosine) / 2
+        by_skills = (distinct + cosine) / 2
+        fit = by_skills
         if in_title:  # NOTE: a title that names no role leaves the skills the whole score
             fit = (1 - TITLE_SHARE) * fit + (TITLE_SHARE if named else 0.0)
-        out.append(RoleScore(role.id, role.title, round(100 * fit, 1), named))
+        out.append(RoleScore(role.id, role.title, round(100 * fit, 1), named, round(100 * by_skills, 1)))
     return tuple(sorted(out, key=lambda r: -r.score))
 
 

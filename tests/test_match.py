@@ -125,6 +125,21 @@ def test_a_role_the_title_names_counts_for_half_its_score(title: str, named: set
             assert score.score == untitled[score.role], score.role
 
 
+def test_the_report_says_when_the_title_and_the_skills_disagree(run: RunCli, tmp_path: Path) -> None:
+    posting = write(tmp_path, "p.txt", f"title: ML Engineer, Ads\n{ASKS}")
+    shown = " ".join(run("match", str(posting)).stdout.split())
+    data = json.loads(run("match", str(posting), "--json").stdout)
+    lean = max(data["roles"], key=lambda r: r["by_skills"])
+    assert data["role"]["role"] == "ml-engineer" and data["role"]["named"]
+    assert lean["role"] == "data-scientist"
+    assert (
+        "Its title says Machine Learning Engineer; by the skills it asks for alone, it reads most like Data Scientist."
+        in shown
+    )
+    agreeing = write(tmp_path, "q.txt", f"title: Data Scientist, Ads\n{ASKS}")
+    assert "Its title says" not in run("match", str(agreeing)).stdout
+
+
 def test_tools_no_skill_covers_are_listed_not_dropped() -> None:
     posting = read_posting(
         CATALOG, "title: ML Engineer\ncompany: Acme\n\nRequirements:\n- Python, Scala and TensorRT\n- A PhD\n"

@@ -40,7 +40,7 @@ def emit(posting: Posting, you: Fit | None, names: dict[str, str], fmt: ListForm
             assert_never(fmt)
 
 
-ROLE_KEYS = ("role", "title", "score", "named")
+ROLE_KEYS = ("role", "title", "score", "named", "by_skills")
 
 
 def _kind(required: bool) -> str:
@@ -54,9 +54,18 @@ def match_report(posting: Posting, you: Fit | None, names: dict[str, str], width
         wrapped(
             f"Closest role: {best.title}, at the {posting.stage.value} stage ({posting.stage_reason})", width, "", ""
         ),
-        text(""),
-        text("How much it resembles each role", "bold"),
     ]
+    lean = max(posting.roles, key=lambda r: r.by_skills)
+    if best.named and lean.role != best.role:
+        out.append(
+            wrapped(
+                f"Its title says {best.title}; by the skills it asks for alone, it reads most like {lean.title}.",
+                width,
+                "",
+                "",
+            )
+        )
+    out += [text(""), text("How much it resembles each role", "bold")]
     roles = table("role", "resemblance")
     for score in posting.roles:
         named = " (its title says so)" if score.named else ""
