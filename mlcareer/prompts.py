@@ -186,6 +186,21 @@ def _instruction(text: str) -> str:
     return _wrap(text, " ", "", room=2)
 
 
+def _headed(message: str, hint: str, titles: Sequence[str]) -> tuple[str, str]:
+    """The question and its hint, the hint (and later the answer) on a line of their own when the
+    terminal is too narrow to hold them beside the question."""
+    longest = max(len(line) for text in (hint, *titles) for line in text.splitlines())
+    if len(message) + longest + 3 <= _width():
+        return message, hint
+    return message + "\n", _instruction(hint)
+
+
+def _described(text: str) -> str:
+    """A choice's description wrapped under questionary's '  Description: ' label."""
+    label = "  Description: "
+    return _wrap(text, "  ", " " * len(label), room=1)[len(label) :]
+
+
 def _back_choice(back: str | None) -> tuple[list[Choice], dict[str, Any]]:
     """The "back" choice and its keys, or none for the first question."""
     import questionary
@@ -215,16 +230,14 @@ def ask_role(
     import questionary
 
     choices = [
-        questionary.Choice(title=one_line(r.title), value=r.id, description=_wrap(r.summary, "  ", room=17))
-        for r in roles
+        questionary.Choice(title=one_line(r.title), value=r.id, description=_described(r.summary)) for r in roles
     ]
     choices.append(questionary.Choice(title=NOT_SURE_ROLE, value=""))
     backs, keys = _back_choice(back)
     default = _default(choices, "" if previous is None else previous)
     hint = "(↑↓ and Enter; ← goes back)" if back else "(↑↓ and Enter)"
-    question = questionary.select(
-        "Which role are you aiming for?", choices=choices + backs, default=default, instruction=_instruction(hint)
-    )
+    message, hint = _headed("Which role are you aiming for?", hint, [str(c.title) for c in choices])
+    question = questionary.select(message, choices=choices + backs, default=default, instruction=hint)
     answer = _ask(question, keys)
     return BACK if answer is BACK else str(answer) or None
 
@@ -237,9 +250,8 @@ def ask_stage(previous: Stage | Literal[Move.NEW] = NEW, back: str | None = None
     backs, keys = _back_choice(back)
     default = _default(choices, NEW if previous is NEW else previous.value, fallback=1)
     hint = "(↑↓ and Enter; ← goes back)" if back else "(↑↓ and Enter)"
-    question = questionary.select(
-        "At which career stage?", choices=choices + backs, default=default, instruction=_instruction(hint)
-    )
+    message, hint = _headed("At which career stage?", hint, [str(c.title) for c in choices])
+    question = questionary.select(message, choices=choices + backs, default=default, instruction=hint)
     answer = _ask(question, keys)
     return BACK if answer is BACK else Stage(str(answer))
 
