@@ -182,8 +182,13 @@ def _picker(control: Any, index: int) -> Any:
     return pick
 
 
+ON_ITS_OWN_LINE = "\n  "
+"""Ends a question whose hint, then answer, go on the next line, lined up with the choices' text."""
+
+
 def _instruction(text: str) -> str:
-    return _wrap(text, " ", "", room=2)
+    """A hint on the line after its question, wrapped under itself."""
+    return _wrap(text, "   ")
 
 
 def _headed(message: str, hint: str, titles: Sequence[str]) -> tuple[str, str]:
@@ -192,7 +197,7 @@ def _headed(message: str, hint: str, titles: Sequence[str]) -> tuple[str, str]:
     longest = max(len(line) for text in (hint, *titles) for line in text.splitlines())
     if len(message) + longest + 3 <= _width():
         return message, hint
-    return message + "\n", _instruction(hint)
+    return message + ON_ITS_OWN_LINE, _instruction(hint)
 
 
 def _described(text: str) -> str:
@@ -279,9 +284,9 @@ def ask_level(
             _wrap(f"Skill {number} of {total}: {skill.name}", "  "),
             _wrap(skill.description, "  ", "  "),
             _wrap("Which sentence describes what you have done? Pick the highest that is true.", "  ", "  "),
-            "",  # NOTE: the instruction, then the chosen anchor, go on a line of their own
         )
     )
+    message += ON_ITS_OWN_LINE
     last = len(skill.anchors) - 1
     hint = f"(press 0-{last} or {UNSURE_KEY}, or ↑↓ and Enter" + ("; ← goes back)" if back else ")")
     question = questionary.select(message, choices=choices + backs, default=default, instruction=_instruction(hint))
@@ -318,7 +323,7 @@ def ask_review(
         questionary.Choice(title=_cut(f"{skill.name}: {level_text(skill, given[skill.id])}"), value=skill.id)
         for skill in skills
     ]
-    message = _wrap("Your answers. Pick one to change it, or score them.", "  ") + "\n"
+    message = _wrap("Your answers. Pick one to change it, or score them.", "  ") + ON_ITS_OWN_LINE
     answer = _ask(questionary.select(message, choices=choices, instruction=_instruction("(↑↓ and Enter)")))
     if isinstance(answer, Move):
         return answer  # type: ignore[return-value]

@@ -76,6 +76,14 @@ def test_cancel_exits_130_and_saves_nothing(run: RunCli, keys: PipeInput, key: s
 
 
 @pytest.mark.timeout(30)
+def test_cancel_at_the_review_saves_nothing(run: RunCli, keys: PipeInput) -> None:
+    keys.send_text(pick(1) * len(SKILLS) + CTRL_D)
+    result = run("quiz", "--role", "ds", "--stage", "entry", code=130)
+    assert result.stderr == "mlcareer: quiz cancelled; nothing was saved\n"
+    assert not (Path(os.environ["MLCAREER_HOME"]) / "history.json").exists()
+
+
+@pytest.mark.timeout(30)
 def test_completed_quiz_is_saved(run: RunCli, keys: PipeInput) -> None:
     keys.send_text(pick(3) * len(SKILLS) + SCORE)
     run("quiz", "--role", "researcher", "--stage", "mid")
