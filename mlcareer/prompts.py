@@ -89,12 +89,11 @@ def _tty_for_prompts() -> TextIO | None:
         return None
 
 
-def _session_given() -> bool:
-    """True when tests or embedders set the input or output of this prompt_toolkit session."""
+def _session_sets(part: str) -> bool:
+    """True when tests or embedders set this prompt_toolkit session's `part` ("input" or "output")."""
     from prompt_toolkit.application.current import get_app_session
 
-    session = get_app_session()
-    return getattr(session, "_input", None) is not None or getattr(session, "_output", None) is not None
+    return getattr(get_app_session(), f"_{part}", None) is not None
 
 
 def why_not_interactive() -> str | None:
@@ -104,7 +103,7 @@ def why_not_interactive() -> str | None:
     stderr, else the controlling terminal (so redirected output still gets the questions).
     """
     # NOTE: tests and embedders pass keys through create_app_session(input=...); honour that input.
-    if _session_given():
+    if _session_sets("input"):
         return None
     if not sys.stdin.isatty():
         return "the quiz needs a terminal to ask its questions; give your answers with --answers FILE"
@@ -121,7 +120,7 @@ def why_not_interactive() -> str | None:
 @contextlib.contextmanager
 def on_terminal() -> Iterator[None]:
     """Prompts asked inside are drawn on the terminal, even when stdout is redirected to a file or pipe."""
-    if _session_given() or sys.stdout.isatty():
+    if _session_sets("input") or _session_sets("output") or sys.stdout.isatty():
         yield
         return
     from prompt_toolkit.application import create_app_session
