@@ -120,14 +120,17 @@ def take_quiz(cat: Catalog, request: QuizRequest) -> None:
         target = find_role(cat, scoring.best_fit(cat, given, stage))
     pace = request.pace if request.pace is not None else scoring.DEFAULT_PACE
     result = scoring.score(cat, target, given, stage, pace=pace, start=datetime.date.today())
+    saved: list[str] = []
     if request.save:  # NOTE: saved first, so a report cut short (| head, a closed pager) loses nothing
-        _save(result, term)
+        saved = _save(result, term)
     names = {s.id: s.name for s in cat.skills}
     out.emit(result, names, request.fmt, term, missing)
     if missing:
         term.note(f"not in the answers file, scored as 'not sure yet': {', '.join(missing)}")
     if export is not None and export_format is not None:
         write_export(export, out.export(result, names, export_format), "report", term)
+    for line in saved:  # NOTE: said last, where a person reading the report will see it
+        term.say(line)
 
 
 def check_export(export: Path, formats: type[F], force: bool) -> F:
@@ -161,25 +164,23 @@ def check_folder(export: Path, force: bool) -> None:
 
 
 def _ask(cat: Catalog, target: Role | None, stage: Stage | None) -> tuple[dict[str, int | None], Role | None, Stage]:
-    """Run the prompts (role, stage, then one question per skill); the role is None for "pick the best fit"."""
+    """Run the prompts (role, stage, one question per skill, a review); the role is None for "pick the best fit"."""
     from mlcareer import prompts
-    from mlcareer.catalog import find_role
+    from mlcareer.commands.interview import Interview
 
     problem = prompts.why_not_interactive()
     if problem is not None:
         raise UsageProblem(problem)
     try:
-        if target is None:
-            chosen = prompts.ask_role(cat.roles)
-            target = find_role(cat, chosen) if chosen is not None else None
-        if stage is None:
-            stage = prompts.ask_stage()
-        return prompts.ask_all(cat.skills), target, stage
+        with prompts.on_terminal():
+            given, target, chosen = Interview(cat, target, stage).run()
     except (KeyboardInterrupt, EOFError):
         raise Cancelled("quiz cancelled; nothing was saved") from None
+    return given, target, chosen or Stage.mid
 
 
-def _save(result: QuizResult, term: Terminal) -> None:
+def _save(result: QuizResult, term: Terminal) -> list[str]:
+    """Save the result in the history and keep its plan; the lines that say where (warnings are said at once)."""
     from mlcareer import history
 
     record = history.Record(
@@ -194,16 +195,14 @@ def _save(result: QuizResult, term: Terminal) -> None:
         warnings = history.save(record)
     except OSError as exc:
         term.warning(f"could not save this result: {os_reason(exc)}")
-        return
+        return []
     for warning in warnings:
         term.warning(warning.message)
     from mlcareer.commands.plan import keep_plan
 
-    if (
-        keep_plan(result.plan, result.role, result.title, result.stage.value, result.answers, term)
-        and result.plan.steps
-    ):
-        term.say("saved; tick off this plan with 'mlcareer plan', see your progress with 'mlcareer history'")
+    kept = keep_plan(result.plan, result.role, result.title, result.stage.value, result.answers, term)
+    plan = "tick off your learning plan with 'mlcareer plan'; " if kept and result.plan.steps else ""
+    return [f"saved the result to {history.history_path()}", f"{plan}see your progress with 'mlcareer history'"]
 
 
 def confirmed(question: str, needs_yes: str, unchanged: str, term: Terminal) -> bool:
