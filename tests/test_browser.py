@@ -44,9 +44,10 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole session (never downloaded: the system's own)."""
+    """One headless Chromium for these tests (never downloaded: the system's own); closed before other modules run,
+    so its event loop never meets theirs."""
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}; .ci/run installs it")
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extras")
