@@ -138,6 +138,7 @@ while True:
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.xdist_group("timing")
 def test_killing_a_save_never_corrupts_history(tmp_path: Path) -> None:
     """SIGKILL a process that saves in a loop, 30 times at random moments: history always reads back whole."""
     import random
