@@ -237,7 +237,8 @@ def _skills_html(posting: Posting) -> Html:
         (e.name, doc.badge(_kind(e.required), "required" if e.required else ""), ", ".join(e.phrases))
         for e in posting.skills
     ]
-    return doc.table(("skill", "asked", "because it says"), rows, "Each skill with the words that gave it away")
+    caption = "Each skill with the words that gave it away"
+    return doc.table(("skill", "asked", "because it says"), rows, caption, stack=True)
 
 
 def _roles_html(posting: Posting) -> Html:

@@ -401,7 +401,7 @@ def fit_html(result: QuizResult) -> Html:
             )
         )
     caption = f"Readiness for every role at the {result.stage.value} stage, best first"
-    return doc.table(("role", "readiness", "lifted by", "held back by"), rows, caption)
+    return doc.table(("role", "readiness", "lifted by", "held back by"), rows, caption, stack=True)
 
 
 def gaps_html(result: QuizResult, names: dict[str, str]) -> Html:
@@ -428,7 +428,7 @@ def answers_html(answers: dict[str, int | None], names: dict[str, str], context:
     for skill, level in answers.items():
         said, sentence = answer_text(context.anchors, skill, level)
         rows.append((names.get(skill, skill), said, sentence))
-    return doc.table(("skill", "level", "what you have done (the sentence you picked)"), rows)
+    return doc.table(("skill", "level", "what you have done (the sentence you picked)"), rows, stack=True)
 
 
 def trend_html(title: str, stage: str, context: ReportContext) -> Html:

@@ -77,17 +77,33 @@ def url_link(url: str) -> Html:
     return link(url, url)
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[Content]], caption: str = "", numeric: int = 0) -> Html:
-    """A table; the last `numeric` columns are numbers (set right)."""
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Content]],
+    caption: str = "",
+    numeric: int = 0,
+    *,
+    stack: bool = False,
+) -> Html:
+    """A table; the last `numeric` columns are numbers (set right). With `stack`, a narrow screen shows each
+    row as a block, every cell labelled with its column (for tables of prose that would not fit)."""
     count = len(headers)
 
     def cls(index: int) -> str:
         return ' class="num"' if index >= count - numeric else ""
 
     head = "".join(f'<th scope="col"{cls(i)}>{esc(h)}</th>' for i, h in enumerate(headers))
-    body = "".join("<tr>" + "".join(f"<td{cls(i)}>{put(c)}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td{cls(i)} data-label="{esc(headers[i])}">{put(c)}</td>' for i, c in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return Html(f'<div class="table"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+    kind = ' class="stack"' if stack else ""
+    return Html(
+        f'<div class="table"><table{kind}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    )
 
 
 def meter(percent: float, text: str = "") -> Html:
@@ -221,7 +237,7 @@ STYLE = (
     "h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0 .4rem}"
     "h2{font-size:1.2rem;margin:2.2rem 0 .6rem;padding-bottom:.2rem;border-bottom:1px solid var(--line)}"
     "h3{font-size:1rem;margin:1.4rem 0 .4rem}"
-    "p,li,td,th,dd,figcaption,caption{overflow-wrap:anywhere}"
+    "p,li,td,dd,figcaption,caption{overflow-wrap:anywhere}th{overflow-wrap:normal;hyphens:auto}"
     "a{color:var(--link)}"
     ".kicker{color:var(--muted);margin:0;font-size:.9rem;letter-spacing:.02em}"
     ".facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.5rem;margin:1rem 0}"
@@ -256,7 +272,11 @@ STYLE = (
     "footer{margin-top:2.5rem;padding-top:.6rem;border-top:1px solid var(--line);color:var(--muted);"
     "font-size:.85rem}"
     "@media (max-width:34rem){body{padding:1rem .75rem 2rem}h1{font-size:1.35rem}"
-    "table{font-size:.88rem}th,td{padding-right:.35rem}}"
+    "table{font-size:.88rem}th,td{padding-right:.35rem}"
+    ".stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}"
+    ".stack tr{display:block;border-bottom:1px solid var(--line);padding:.45rem 0}"
+    ".stack td{display:block;border:0;padding:.1rem 0}.stack td:first-child{font-weight:600}"
+    ".stack td+td::before{content:attr(data-label) ': ';color:var(--muted);font-size:.85rem}}"
     "@media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--soft:#fff;--link:#000}"
     "html{font-size:10.5pt}body{max-width:none;padding:0}nav{display:none}"
     "a{text-decoration:none}a[href]::after{content:' <' attr(href) '>';font-size:.8em;color:var(--muted)}"
