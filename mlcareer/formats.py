@@ -42,25 +42,27 @@ def by_suffix(formats: type[F], path: Path) -> F | None:
 
 
 def suffix_list(formats: type[StrEnum]) -> str:
-    """An export enum's suffixes as a phrase: '.md, .html or .svg'."""
+    """An export enum's suffixes as a phrase: '.md, .html, .svg or .json'."""
     names = [member.value for member in formats]
     return f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 class ExportFormat(StrEnum):
-    """Files `quiz --export` writes, by their suffix."""
+    """Files `quiz --export` and `match --export` write, by their suffix (.json: the same as --json)."""
 
     md = ".md"
     html = ".html"
     svg = ".svg"
+    json = ".json"
 
 
 class PlanExport(StrEnum):
-    """Files `plan --export` writes, by their suffix."""
+    """Files `plan --export` writes, by their suffix (.json: the same as --json)."""
 
     md = ".md"
     html = ".html"
     ics = ".ics"
+    json = ".json"
 
 
 class PlanAction(StrEnum):

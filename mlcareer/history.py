@@ -215,3 +215,8 @@ def progress(records: Sequence[Record]) -> list[tuple[str, list[Progress]]]:
             )
         group.append(Progress(record, change, skills))
     return list(groups.items())
+
+
+def trend(records: Sequence[Record], role: str, stage: str) -> list[tuple[str, float]]:
+    """Readiness over time for one role at one stage, oldest first: (the day it was taken, readiness)."""
+    return [(r.taken_at[:10], r.readiness) for r in records if r.role == role and r.stage == stage]

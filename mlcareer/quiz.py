@@ -106,6 +106,8 @@ class QuizResult(NamedTuple):
     gaps: tuple[Gap, ...]
     strengths: tuple[Strength, ...]
     plan: Plan
+    levels: tuple[Gap, ...] = ()
+    """Every skill the role rates, your level against the level asked (for charts); catalogue order."""
 
 
 def level_of(answers: Answers, skill: str) -> int:
@@ -126,7 +128,8 @@ def readiness(role: Role, answers: Answers, stage: Stage) -> float:
     return round(100.0 * have / need, 1)
 
 
-def _compared(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> list[Gap]:
+def compared(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> list[Gap]:
+    """Every skill the role rates, in catalogue order: your level against the level asked at the stage."""
     out = []
     for skill in catalog.skills:
         need = role.requirement(skill.id)
@@ -143,11 +146,11 @@ def fit(catalog: Catalog, answers: Answers, stage: Stage) -> tuple[Fit, ...]:
     """
     scored = []
     for role in catalog.roles:
-        compared = _compared(catalog, role, answers, stage)
+        rated = compared(catalog, role, answers, stage)
         lifting = sorted(
-            (g for g in compared if min(g.you, g.needed) > 0), key=lambda g: -g.importance * min(g.you, g.needed)
+            (g for g in rated if min(g.you, g.needed) > 0), key=lambda g: -g.importance * min(g.you, g.needed)
         )
-        holding = sorted((g for g in compared if g.size > 0), key=lambda g: -g.size)
+        holding = sorted((g for g in rated if g.size > 0), key=lambda g: -g.size)
         lifts = tuple(g.name for g in lifting[:2])
         holds = tuple(g.name for g in holding[:2])
         scored.append(Fit(role.id, role.title, readiness(role, answers, stage), lifts, holds))
@@ -157,7 +160,7 @@ def fit(catalog: Catalog, answers: Answers, stage: Stage) -> tuple[Fit, ...]:
 
 def gaps(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> tuple[Gap, ...]:
     """Skills below the role's requirement at the stage, largest gap first, then most important."""
-    found = [g for g in _compared(catalog, role, answers, stage) if g.size > 0]
+    found = [g for g in compared(catalog, role, answers, stage) if g.size > 0]
     return tuple(sorted(found, key=lambda g: (-g.size, -g.importance)))
 
 
@@ -169,7 +172,7 @@ def strengths(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> t
     """
     found = [
         Strength(g.skill, g.name, g.you, g.needed, g.importance)
-        for g in _compared(catalog, role, answers, stage)
+        for g in compared(catalog, role, answers, stage)
         if g.you > 0 and g.you >= g.needed
     ]
     return tuple(sorted(found, key=lambda s: (-s.importance, -(s.you - s.needed))))
@@ -299,6 +302,7 @@ def score(
         gaps=gaps(catalog, role, full, stage),
         strengths=strengths(catalog, role, full, stage),
         plan=plan(catalog, role, full, stage, pace=pace, start=start),
+        levels=tuple(compared(catalog, role, full, stage)),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from mlcareer.models import Skill
 from .conftest import ROOT, RunCli, write
 
 CATALOG = load_bundled()
+CATALOG_ANCHORS = {s.id: s.anchors for s in CATALOG.skills}
 POSTINGS = ROOT / "tests" / "postings"
 
 
@@ -171,6 +173,7 @@ def test_match_against_answers_shows_gaps_and_a_plan_with_prerequisites_first(ru
     )
     assert list(data) == [
         "version",
+        "date",
         "title",
         "role",
         "roles",
@@ -186,6 +189,8 @@ def test_match_against_answers_shows_gaps_and_a_plan_with_prerequisites_first(ru
     llm = next(s for s in data["skills"] if s["skill"] == "llm-apps")
     assert llm["required"] is True and "RAG" in llm["evidence"]
     assert data["you"]["source"] == str(answers) and "python" in data["you"]["meets"]
+    assert data["date"] == datetime.date.today().isoformat()
+    assert data["you"]["anchors"]["python"] == CATALOG_ANCHORS["python"][3] and data["you"]["anchors"]["mlops"] is None
     assert data["gaps"][0]["skill"] == "llm-apps"
     keys = [f"{s['skill']}:{s['to']}" for s in data["plan"]["steps"]]
     assert keys.index("ml-fundamentals:2") < keys.index("llm-apps:3"), "prerequisites come first"

@@ -358,12 +358,15 @@ def test_html_export_escapes_everything(run: RunCli, tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="https://example.org/a?b=1&amp;c=2"' in page
-    assert page.count("<input type=checkbox disabled checked>") == 1
+    assert page.count('<li class="done">') == 1 and page.count('<li class="todo">') == 2
 
 
 def test_export_refuses_other_suffixes_and_overwrites(run: RunCli, tmp_path: Path) -> None:
     quiz(run, tmp_path, PERSONA.read_text(encoding="utf-8"))
-    assert "use a file ending in .md, .html or .ics" in run("plan", "--export", str(tmp_path / "p.pdf"), code=2).stderr
+    assert (
+        "use a file ending in .md, .html, .ics or .json"
+        in run("plan", "--export", str(tmp_path / "p.pdf"), code=2).stderr
+    )
     target = tmp_path / "p.md"
     target.write_text("mine", encoding="utf-8")
     run("plan", "--export", str(target), code=2)

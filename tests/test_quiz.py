@@ -198,10 +198,12 @@ def test_quiz_json_shape(run: RunCli, tmp_path: Path) -> None:
     data = json.loads(run("quiz", "-r", "ds", "--answers", str(path), "--json").stdout)
     assert list(data) == [
         "version",
+        "date",
         "role",
         "stage",
         "readiness",
         "answers",
+        "anchors",
         "unsure",
         "missing",
         "fit",
@@ -211,6 +213,9 @@ def test_quiz_json_shape(run: RunCli, tmp_path: Path) -> None:
     ]
     assert data["role"] == {"id": "data-scientist", "title": "Data Scientist"}
     assert data["answers"]["python"] == 3 and data["answers"]["responsible-ai"] is None
+    python = next(s for s in load_bundled().skills if s.id == "python")
+    assert data["anchors"]["python"] == python.anchors[3] and data["anchors"]["responsible-ai"] is None
+    assert data["date"] == datetime.date.today().isoformat()
     assert data["missing"] == ["experimentation", "llm-apps", "ai-security"]
     assert set(data["unsure"]) == {"responsible-ai", "experimentation", "llm-apps", "ai-security"}
     assert data["fit"][0]["role"] == "data-scientist"
@@ -284,7 +289,7 @@ def test_export(run: RunCli, tmp_path: Path, suffix: str) -> None:
 
 def test_export_to_an_unknown_type_is_a_usage_error(run: RunCli, tmp_path: Path) -> None:
     result = run("quiz", "--answers", "x.yaml", "--export", str(tmp_path / "r.pdf"), code=2)
-    assert "use a file ending in .md, .html or .svg" in result.stderr
+    assert "use a file ending in .md, .html, .svg or .json" in result.stderr
 
 
 def test_html_export_escapes_data(run: RunCli, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -10,20 +11,24 @@ from typing import Any
 
 import pytest
 
-from mlcareer import models, schema
+from mlcareer import models, plans, schema
 from mlcareer.aspects import DEFAULT
 from mlcareer.catalog import find_role, load_bundled, load_bundled_faq
 from mlcareer.compare import compare
-from mlcareer.formats import DocFormat, ExportFormat, ListFormat, TableFormat
+from mlcareer.formats import DocFormat, ExportFormat, ListFormat, PlanExport, TableFormat
 from mlcareer.history import Progress, Record
+from mlcareer.match import read_posting
 from mlcareer.profile import profile
 from mlcareer.quiz import score
 from mlcareer.render import compare as compare_out
 from mlcareer.render import history as history_out
+from mlcareer.render import match as match_out
+from mlcareer.render import plan as plan_out
 from mlcareer.render import quiz as quiz_out
 from mlcareer.render import roles as roles_out
 from mlcareer.render import show as show_out
 from mlcareer.render.console import Terminal
+from mlcareer.render.parts import ReportContext
 
 from .conftest import ROOT
 
@@ -31,15 +36,28 @@ CATALOG = load_bundled()
 MLE = find_role(CATALOG, "mle")
 RESULT = score(CATALOG, MLE, {"python": 2, "math-stats": 1})
 NAMES = {s.id: s.name for s in CATALOG.skills}
+TODAY = datetime.date(2026, 11, 28)
+CONTEXT = ReportContext(TODAY, {s.id: s.anchors for s in CATALOG.skills})
+POSTING = read_posting(CATALOG, "Machine Learning Engineer\nRequirements:\n- Python and PyTorch\n- Kubernetes\n")
+KEPT = plans.kept_from(RESULT.plan, MLE.id, MLE.title, "mid", TODAY.isoformat())
+PROGRESS = plans.progress(KEPT, 5.0, TODAY)
 RECORD = Record("2026-11-28T10:00:00+00:00", MLE.id, MLE.title, RESULT.readiness, RESULT.answers)
 
 EMITTERS: dict[str, tuple[type[Enum], Callable[[Any, Terminal], None]]] = {
     "roles": (ListFormat, lambda fmt, term: roles_out.emit(CATALOG.roles, fmt, term)),
     "show": (DocFormat, lambda fmt, term: show_out.emit(profile(CATALOG, MLE, load_bundled_faq().entries), fmt, term)),
     "compare": (TableFormat, lambda fmt, term: compare_out.emit(compare(CATALOG, CATALOG.roles, DEFAULT), fmt, term)),
-    "quiz": (ListFormat, lambda fmt, term: quiz_out.emit(RESULT, NAMES, fmt, term, ())),
+    "quiz": (ListFormat, lambda fmt, term: quiz_out.emit(RESULT, NAMES, fmt, term, (), CONTEXT)),
     "history": (ListFormat, lambda fmt, term: history_out.emit([(MLE.id, [Progress(RECORD, None)])], fmt, term)),
-    "quiz --export": (ExportFormat, lambda fmt, term: term.write(quiz_out.export(RESULT, NAMES, fmt))),
+    "quiz --export": (ExportFormat, lambda fmt, term: term.write(quiz_out.export(RESULT, NAMES, fmt, CONTEXT))),
+    "match --export": (
+        ExportFormat,
+        lambda fmt, term: term.write(match_out.export(POSTING, None, NAMES, fmt, CONTEXT)),
+    ),
+    "plan --export": (
+        PlanExport,
+        lambda fmt, term: term.write(plan_out.export(KEPT, 5.0, PROGRESS, fmt, CONTEXT, "20261128T100000Z")),
+    ),
 }
 CASES = [(name, member) for name, (formats, _) in EMITTERS.items() for member in formats]
 

@@ -86,7 +86,9 @@ AnswersFile = Annotated[
 ]
 ExportFile = Annotated[
     Path | None,
-    typer.Option("--export", help="Also write the report to FILE: .md, .html or .svg.", metavar="FILE"),
+    typer.Option(
+        "--export", help="Also write the report to FILE: .md, .html, .svg or .json (as --json).", metavar="FILE"
+    ),
 ]
 Pace = Annotated[
     float | None,
@@ -103,6 +105,7 @@ PlanActionArg = Annotated[
 ]
 StepArg = Annotated[str | None, typer.Argument(help="A step's number or skill:level.", metavar="STEP")]
 PlanExportFile = Annotated[
-    Path | None, typer.Option("--export", help="Write the plan to FILE: .md, .html or .ics.", metavar="FILE")
+    Path | None,
+    typer.Option("--export", help="Write the plan to FILE: .md, .html, .ics or .json (as --json).", metavar="FILE"),
 ]
 PlanYes = Annotated[bool, typer.Option("--yes", "-y", help="Mark a step done though steps before it are not.")]

@@ -18,6 +18,7 @@ from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
     from mlcareer.quiz import QuizResult
+    from mlcareer.render.parts import ReportContext
 
 
 NEAREST = 3
@@ -124,13 +125,38 @@ def take_quiz(cat: Catalog, request: QuizRequest) -> None:
     if request.save:  # NOTE: saved first, so a report cut short (| head, a closed pager) loses nothing
         saved = _save(result, term)
     names = {s.id: s.name for s in cat.skills}
-    out.emit(result, names, request.fmt, term, missing)
+    context = report_context(cat, export_format is ExportFormat.html, result.role, result.stage.value)
+    if export_format is ExportFormat.html and not request.save:  # NOTE: the trend ends with this result, unsaved
+        from mlcareer.render.parts import TrendPoint
+
+        today = TrendPoint(datetime.date.today().isoformat(), result.readiness)
+        context = context._replace(trend=(*context.trend, today))
+    out.emit(result, names, request.fmt, term, missing, context)
     if missing:
         term.note(f"not in the answers file, scored as 'not sure yet': {', '.join(missing)}")
     if export is not None and export_format is not None:
-        write_export(export, out.export(result, names, export_format), "report", term)
+        write_export(export, out.export(result, names, export_format, context, missing), "report", term)
     for line in saved:  # NOTE: said last, where a person reading the report will see it
         term.say(line)
+
+
+def report_context(cat: Catalog | None, with_trend: bool, role: str = "", stage: str = "") -> ReportContext:
+    """The day, the anchor behind each answer and, for an HTML report, the readiness trend of `role` at `stage`
+    from the history (unreadable history: no trend)."""
+    from mlcareer.render.parts import ReportContext, TrendPoint
+
+    anchors = {s.id: s.anchors for s in cat.skills} if cat is not None else {}
+    context = ReportContext(datetime.date.today(), anchors)
+    if not with_trend:
+        return context
+    from mlcareer import history
+
+    try:
+        records, _ = history.load()
+    except OSError:
+        return context
+    points = tuple(TrendPoint(day, readiness) for day, readiness in history.trend(records, role, stage))
+    return context._replace(trend=points)
 
 
 def check_export(export: Path, formats: type[F], force: bool) -> F:

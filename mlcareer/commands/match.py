@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from mlcareer.commands import check_export, write_export
+from mlcareer.commands import check_export, report_context, write_export
 from mlcareer.errors import Failure, UsageProblem
 from mlcareer.formats import ExportFormat, ListFormat
 from mlcareer.models import Catalog
@@ -63,7 +63,9 @@ def match_posting(
         plan = scoring.plan(cat, role, full, posting.stage, start=datetime.date.today())
         from mlcareer.match import meets
 
-        you = out.Fit(full, meets(full, role, posting.stage), gaps, plan, level_source)
+        levels = tuple(scoring.compared(cat, role, full, posting.stage))
+        ready = scoring.readiness(role, full, posting.stage)
+        you = out.Fit(full, meets(full, role, posting.stage), gaps, plan, level_source, levels, ready)
         if save:
             from mlcareer.commands.plan import keep_plan
 
@@ -73,9 +75,10 @@ def match_posting(
     elif save:
         raise UsageProblem("match --save needs your levels: take the quiz first, or give --answers FILE")
     names = {s.id: s.name for s in cat.skills}
-    out.emit(posting, you, names, fmt, term)
+    context = report_context(cat, False)
+    out.emit(posting, you, names, fmt, term, context)
     if export is not None and export_format is not None:
-        write_export(export, out.export(posting, you, names, export_format), "report", term)
+        write_export(export, out.export(posting, you, names, export_format, context), "report", term)
     if kept:
         term.say("kept this plan as your current learning plan; see it with: mlcareer plan")
 

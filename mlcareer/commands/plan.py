@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlcareer.commands import MAX_PACE, check_export, confirmed, write_export
+from mlcareer.commands import MAX_PACE, check_export, confirmed, report_context, write_export
 from mlcareer.errors import Failure, UsageProblem, os_reason
 from mlcareer.formats import ListFormat
 from mlcareer.render.console import Terminal
@@ -62,10 +62,11 @@ def show_plan(fmt: ListFormat, pace: float | None, export: Path | None, force: b
     kept = store.plans[store.current]
     today = datetime.date.today()
     progress = plans.progress(kept, store.pace, today)
-    out.emit(kept, store.pace, progress, fmt, term)
+    out.emit(kept, store.pace, progress, fmt, term, today)
     if export is not None and export_format is not None:
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-        write_export(export, out.export(kept, store.pace, progress, export_format, today, stamp), "plan", term)
+        context = report_context(None, export_format is PlanExport.html, kept.role, kept.stage)
+        write_export(export, out.export(kept, store.pace, progress, export_format, context, stamp), "plan", term)
 
 
 def change_plan(action: str, step: str | None, yes: bool) -> None:

@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlcareer import schema
 from mlcareer.models import TOP_LEVEL, Figure
 from mlcareer.text import clean, one_line
 
 if TYPE_CHECKING:
-    import datetime
-
     from rich.table import Table
     from rich.text import Text
 
 JSON_VERSION = 1
+
+
+class TrendPoint(NamedTuple):
+    """One saved result on the readiness trend: when it was taken (ISO date) and its readiness."""
+
+    taken_on: str
+    readiness: float
+
+
+class ReportContext(NamedTuple):
+    """What a report says beyond the result: the day it was made, the sentence behind each answer
+    (skill id -> its five anchors) and, for HTML, the readiness trend from the history."""
+
+    today: datetime.date
+    anchors: dict[str, tuple[str, ...]]
+    trend: tuple[TrendPoint, ...] = ()
+
+
+def picked(anchors: dict[str, tuple[str, ...]], skill: str, level: int | None) -> str | None:
+    """The anchor sentence a person picked for a skill; None for "not sure yet" or an unknown skill."""
+    sentences = anchors.get(skill, ())
+    if level is None or not 0 <= level < len(sentences):
+        return None
+    return clean(sentences[level])
+
+
 NARROW = 80
 """Below this width, tables change layout so each column keeps enough room."""
 FULL, EMPTY = "●", "○"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import html
 import math
 from typing import TYPE_CHECKING, Any, assert_never
 
 from mlcareer.formats import ListFormat, PlanExport
-from mlcareer.render.parts import JSON_VERSION, NARROW, dump_json, long_date, md, text, wrapped
+from mlcareer.render.parts import JSON_VERSION, NARROW, ReportContext, dump_json, long_date, md, text, wrapped
 from mlcareer.text import clean, one_line
 
 if TYPE_CHECKING:
@@ -16,16 +15,17 @@ if TYPE_CHECKING:
 
     from mlcareer.plans import Item, Kept, Progress
     from mlcareer.render.console import Terminal
+    from mlcareer.render.report import Html
 
 MARKS = {"todo": "[ ]", "doing": "[>]", "done": "[x]", "skipped": "[-]"}
 
 
-def emit(kept: Kept, pace: float, progress: Progress, fmt: ListFormat, term: Terminal) -> None:
+def emit(kept: Kept, pace: float, progress: Progress, fmt: ListFormat, term: Terminal, today: datetime.date) -> None:
     match fmt:
         case ListFormat.text:
             term.page(plan_text(kept, pace, progress, term.width))
         case ListFormat.json:
-            term.write(plan_json(kept, pace, progress))
+            term.write(plan_json(kept, pace, progress, today))
         case _:
             assert_never(fmt)
 
@@ -81,9 +81,10 @@ def plan_text(kept: Kept, pace: float, progress: Progress, width: int = NARROW) 
     return out
 
 
-def plan_json(kept: Kept, pace: float, progress: Progress) -> str:
+def plan_json(kept: Kept, pace: float, progress: Progress, today: datetime.date) -> str:
     payload: dict[str, Any] = {
         "version": JSON_VERSION,
+        "date": today.isoformat(),
         "role": kept.role,
         "title": clean(kept.title),
         "stage": kept.stage,
@@ -108,20 +109,23 @@ def _step_json(number: int, item: Item) -> dict[str, Any]:
     return out
 
 
-def export(kept: Kept, pace: float, progress: Progress, fmt: PlanExport, today: datetime.date, stamp: str) -> str:
+def export(kept: Kept, pace: float, progress: Progress, fmt: PlanExport, context: ReportContext, stamp: str) -> str:
+    today = context.today
     match fmt:
         case PlanExport.md:
-            return plan_markdown(kept, pace, progress)
+            return plan_markdown(kept, pace, progress, today)
         case PlanExport.html:
-            return plan_html(kept, pace, progress)
+            return plan_html(kept, pace, progress, context)
+        case PlanExport.json:
+            return plan_json(kept, pace, progress, today)
         case PlanExport.ics:
             return plan_ics(kept, pace, today, stamp)
         case _:
             assert_never(fmt)
 
 
-def plan_markdown(kept: Kept, pace: float, progress: Progress) -> str:
-    lines = [f"# {md(summary(kept, pace, progress)[0])}", ""]
+def plan_markdown(kept: Kept, pace: float, progress: Progress, today: datetime.date) -> str:
+    lines = [f"# {md(summary(kept, pace, progress)[0])}", "", long_date(today), ""]
     lines += [md(line) for line in summary(kept, pace, progress)[1:]]
     phase = -1
     for number, item in enumerate(kept.items, start=1):
@@ -136,34 +140,123 @@ def plan_markdown(kept: Kept, pace: float, progress: Progress) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plan_html(kept: Kept, pace: float, progress: Progress) -> str:
-    """A self-contained page: no scripts, fonts or stylesheets from elsewhere; everything escaped."""
-    esc = html.escape
+def plan_html(kept: Kept, pace: float, progress: Progress, context: ReportContext) -> str:
+    """The kept plan as a document: progress, how far each skill has come, the trend, every step with its link."""
+    from mlcareer.render import report as doc
+    from mlcareer.render.quiz import trend_html
+
     head = summary(kept, pace, progress)
-    rows = []
-    for number, item in enumerate(kept.items, start=1):
-        link = (
-            f'<a href="{esc(item.url)}">{esc(clean(item.resource))}</a>, about {item.hours} h' if item.resource else ""
-        )
-        checked = " checked" if item.status == "done" else ""
-        rows.append(
-            f"<li><label><input type=checkbox disabled{checked}> <strong>{number}. {esc(clean(item.name))} "
-            f"to level {item.level}</strong> ({esc(item.key)}; {esc(_status(item))})</label>"
-            f"<br>Milestone: {esc(clean(item.milestone))}<br>{link}</li>"
-        )
-    return (
-        "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
-        f"<title>{esc(clean(head[0]))}</title>"
-        "<meta name=viewport content='width=device-width, initial-scale=1'>"
-        "<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-        "li{margin:.6rem 0}a{overflow-wrap:anywhere}@media (prefers-color-scheme:dark){body{background:#111;color:#eee}"
-        "a{color:#8cf}}</style></head><body>"
-        f"<h1>{esc(clean(head[0]))}</h1>"
-        + "".join(f"<p>{esc(clean(line))}</p>" for line in head[1:])
-        + "<ol>"
-        + "".join(rows)
-        + "</ol></body></html>\n"
+    today = long_date(context.today)
+    total = progress.done + progress.left
+    share = 100.0 * progress.done / total if total else 100.0
+    sections = [
+        doc.Section("progress", "Progress", _progress_html(kept, head, progress)),
+        doc.Section("skills", "How far each skill has come", _skills_html(kept)),
+        doc.Section("trend", "Readiness over time", trend_html(kept.title, kept.stage, context)),
+        doc.Section("steps", "Steps", _steps_html(kept)),
+        doc.Section("sources", "Sources", _sources_html(kept)),
+    ]
+    facts: list[tuple[str, doc.Content]] = [
+        ("Date", today),
+        ("Role", kept.title),
+        ("Career stage", kept.stage),
+        ("Hours done", doc.meter(share, f"{progress.done} of {total}")),
+        ("Finishing around", long_date(progress.finish)),
+    ]
+    return doc.document(
+        f"mlcareer plan: {kept.title} ({kept.stage} stage), {today}",
+        "mlcareer learning plan",
+        kept.title,
+        facts,
+        head[1],
+        sections,
+        doc.made_on(today, f"Kept since {kept.created}; hours are rough estimates."),
     )
+
+
+def _progress_html(kept: Kept, head: list[str], progress: Progress) -> Html:
+    from mlcareer.render import report as doc
+
+    kinds = ("todo", "doing", "done", "done, from the quiz", "skipped")
+    counts = dict.fromkeys(kinds, 0)
+    hours = dict.fromkeys(kinds, 0)
+    for item in kept.items:
+        kind = "done, from the quiz" if item.status == "done" and item.from_quiz else item.status
+        counts[kind] += 1
+        hours[kind] += item.hours
+    rows = [(kind, str(counts[kind]), str(hours[kind])) for kind in kinds]
+    parts: list[doc.Content] = [doc.para(line) for line in head[2:]]
+    parts.append(doc.table(("status", "steps", "hours"), rows, "Steps and hours by status (estimates)", numeric=2))
+    return doc.join(parts)
+
+
+def _skills_html(kept: Kept) -> Html:
+    """Per skill in the plan: the level its done steps reach against the level the plan aims for."""
+    from mlcareer.models import TOP_LEVEL
+    from mlcareer.render import report as doc
+
+    reached: dict[str, int] = {}
+    target: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for item in sorted(kept.items, key=lambda i: i.level):
+        names.setdefault(item.skill, item.name)
+        reached.setdefault(item.skill, item.level - 1)
+        if item.status == "done" and reached[item.skill] == item.level - 1:
+            reached[item.skill] = item.level
+        target[item.skill] = max(target.get(item.skill, 0), item.level)
+    bars = [doc.Bar(names[s], reached[s], target[s]) for s in names]
+    caption = (
+        f"For each skill in the plan, the level your done steps reach (0-{TOP_LEVEL}) against the level the plan "
+        "aims for. The table below gives the same numbers."
+    )
+    chart = doc.level_chart(
+        "chart-levels", bars, TOP_LEVEL, caption, ("reached", "the plan aims for"), ("reached", "aim")
+    )
+    rows = [(b.label, str(b.you), str(b.asked)) for b in bars]
+    return doc.join([chart, doc.table(("skill", "reached", "aim"), rows, numeric=2)])
+
+
+def _steps_html(kept: Kept) -> Html:
+    from mlcareer.render import report as doc
+
+    parts: list[doc.Content] = []
+    steps: list[doc.Content] = []
+    phase = -1
+    for number, item in enumerate(kept.items, start=1):
+        if item.phase != phase:
+            if steps:
+                parts.append(doc.tag("ul", doc.join(steps), "steps"))
+                steps = []
+            phase = item.phase
+            parts.append(doc.tag("h3", phase_title(phase)))
+        head = doc.join([f"{number}. {item.name} to level {item.level} ", doc.badge(_status(item), item.status)])
+        lines = [doc.para(head, "head"), doc.para(f"Milestone: {item.milestone}")]
+        if item.resource:
+            lines.append(doc.para(doc.join([doc.link(item.url, item.resource), f", about {item.hours} h"])))
+        lines.append(doc.para(f"Step {item.key}", "muted"))
+        steps.append(doc.Html(f'<li class="{item.status}">{doc.join(lines)}</li>'))
+    if steps:
+        parts.append(doc.tag("ul", doc.join(steps), "steps"))
+    parts.append(
+        doc.para("Change a step: mlcareer plan start|done|skip|undo STEP (its number or skill:level).", "muted")
+    )
+    return doc.join(parts)
+
+
+def _sources_html(kept: Kept) -> Html:
+    from mlcareer.render import report as doc
+
+    seen: dict[tuple[str, str], int] = {}
+    for item in kept.items:
+        if item.resource:
+            seen.setdefault((item.resource, item.url), item.hours)
+    if not seen:
+        return doc.para("The plan names no learning resources.")
+    items = [
+        doc.join([doc.link(url, title), f", about {hours} h. ", doc.url_link(url)])
+        for (title, url), hours in seen.items()
+    ]
+    return doc.join([doc.tag("h3", "Learning resources in the plan"), doc.bullets(items, "sources")])
 
 
 def _ics_text(value: str) -> str:
