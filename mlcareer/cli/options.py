@@ -20,12 +20,18 @@ class Options(NamedTuple):
 
     data: Path | None = None
     data_label: str | None = None
+    no_pager: bool = False
 
 
 def given(ctx: typer.Context) -> Options:
     """The options given before the command."""
     found = ctx.find_root().obj
     return found if isinstance(found, Options) else Options()
+
+
+def paging(ctx: typer.Context, no_pager: bool) -> bool:
+    """Whether long output may go through a pager: not with --no-pager, before the command or after it."""
+    return not (no_pager or given(ctx).no_pager)
 
 
 def catalog(ctx: typer.Context) -> Catalog:
@@ -59,6 +65,9 @@ DataFile = Annotated[
 ]
 Version = Annotated[
     bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+]
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Print long output straight to the terminal, without a pager.")
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 JsonAlias = Annotated[bool, typer.Option("--json", help="Same as --format json.")]

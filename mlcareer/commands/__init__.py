@@ -28,13 +28,13 @@ MAX_QUERY = 500
 """Longest FAQ question we search for, in characters."""
 
 
-def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bool) -> None:
-    """`faq`: list the questions, show one by number, search, or show them all."""
+def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bool, *, paging: bool = True) -> None:
+    """`faq`: list the questions, show one by number, search, or show them all (`paging`: through a pager)."""
     from mlcareer.catalog import faq_index
     from mlcareer.faq import by_number, see_also, topics
     from mlcareer.render import faq as out
 
-    term = Terminal()
+    term = Terminal(paging=paging)
     if all_answers and words:
         raise UsageProblem("--all takes no question or words")
     if not words:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def emit(comparison: Comparison, fmt: TableFormat, term: Terminal) -> None:
     match fmt:
         case TableFormat.table:
-            term.show(compare_table(comparison, term.width))
+            term.page(compare_table(comparison, term.width))
         case TableFormat.markdown:
             term.write(compare_markdown(comparison))
         case TableFormat.json:

@@ -49,19 +49,65 @@ def print_renderables(renderables: Iterable[RenderableType], console: Console) -
         console.print(item, soft_wrap=bool(getattr(item, "no_wrap", False)))
 
 
-def _missing_pager() -> str | None:
-    """The pager PAGER names when it cannot be found, else None."""
+PAGER_ENV = {"LESS": "FRX", "LV": "-c"}
+"""Set for the pager when the user has not set them, as git does: -F quits when the text fits on one
+screen, -R keeps the styling, -X leaves the text on screen."""
+
+
+def pager_command() -> str | None:
+    """The pager to use, as git picks it: PAGER, else less, else more; None for no pager.
+
+    PAGER set to nothing or to `cat` means no pager.
+    """
+    import shutil
+
+    chosen = os.environ.get("PAGER")
+    if chosen is None:
+        return next((name for name in ("less", "more") if shutil.which(name)), None)
+    chosen = chosen.strip()
+    return None if chosen in ("", "cat") else chosen
+
+
+def _missing(command: str) -> str | None:
+    """The program `command` runs when it cannot be found, else None."""
     import shlex
     import shutil
 
-    chosen = os.environ.get("MANPAGER") or os.environ.get("PAGER")
-    if not chosen or not chosen.strip():
-        return None
     try:
-        program = shlex.split(chosen)[0]
+        program = shlex.split(command)[0]
     except (ValueError, IndexError):
-        return chosen
+        return command
     return None if shutil.which(program) else program
+
+
+def _run_pager(command: str, content: str) -> None:
+    """Feed `content` to the pager and wait for it; quitting it early is not an error."""
+    import subprocess
+
+    env = {**PAGER_ENV, **os.environ}
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # NOTE: PAGER is a shell command
+    assert proc.stdin is not None
+    try:
+        # NOTE: Ctrl-C while writing leaves the pager in charge of the terminal: let it finish.
+        with proc.stdin as pipe, contextlib.suppress(KeyboardInterrupt):
+            pipe.write(content.encode(encoding, errors="replace"))
+    except OSError:
+        pass  # NOTE: the reader quit the pager before the end
+    while True:
+        try:
+            proc.wait()
+            return
+        except KeyboardInterrupt:  # NOTE: like the pager itself, ignore Ctrl-C until it quits
+            continue
+
+
+def stdout_is_tty() -> bool:
+    """Whether stdout is a real terminal (not a pipe or file, whatever FORCE_COLOR says)."""
+    try:
+        return os.isatty(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def guard_streams() -> int | None:
@@ -110,8 +156,10 @@ def finish(code: int) -> int:
 class Terminal:
     """Where a command's output and messages go."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, paging: bool = True) -> None:
         self._out: Console | None = None
+        self.paging = paging
+        """Whether `page` may use a pager (False for --no-pager)."""
 
     @property
     def out(self) -> Console:
@@ -149,28 +197,24 @@ class Terminal:
             reader_gone()
 
     def page(self, renderables: Iterable[RenderableType]) -> None:
-        """Long output through the system pager in a terminal; straight out otherwise."""
-        if not self.is_terminal:
+        """Long output through the pager in a terminal (see `pager_command`); straight out when piped,
+        with --no-pager, or when there is no pager."""
+        command = pager_command() if self.paging and self.is_terminal and stdout_is_tty() else None
+        if command is None:
             self.show(renderables)
             return
-        missing = _missing_pager()
+        missing = _missing(command)
         if missing is not None:
             self.warning(f"the pager '{missing}' (PAGER) was not found; showing the text without it")
             self.show(renderables)
             return
-        # NOTE: -R keeps the styling, -F quits when it fits, -X leaves the text on screen.
-        env = {} if "LESS" in os.environ else {"LESS": "-FIRX"}
-        saved = {key: os.environ.get(key) for key in env}
-        os.environ.update(env)
+        with self.out.capture() as captured:
+            self.show(renderables)
         try:
-            with self.out.pager(styles=True):
-                self.show(renderables)
-        finally:
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
+            sys.stdout.flush()
+        except BrokenPipeError:
+            reader_gone()
+        _run_pager(command, captured.get())
 
     def problems(self, problems: Iterable[object]) -> None:
         """Each problem of a file on its own line of stderr: `file:line: message`."""

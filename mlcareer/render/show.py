@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def emit(prof: Profile, fmt: DocFormat, term: Terminal) -> None:
     match fmt:
         case DocFormat.text:
-            term.show(profile_rich(prof, term.width))
+            term.page(profile_rich(prof, term.width))
         case DocFormat.markdown:
             term.write(profile_markdown(prof))
         case DocFormat.json:
