@@ -15,7 +15,17 @@ from typing import Any, NamedTuple
 from mlcareer import schema
 from mlcareer.errors import DataError, Problem
 from mlcareer.models import DataFile, Faq, Role, RoleSkill, Skill
-from mlcareer.yamlnodes import Checker, Node, ScalarNode, SequenceNode, gc_paused, read_yaml, short, suggest
+from mlcareer.yamlnodes import (
+    Checker,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    gc_paused,
+    read_yaml,
+    short,
+    suggest,
+)
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LINK = re.compile(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?")
@@ -196,6 +206,21 @@ def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[
         synonyms = tuple(tuple(w.lower() for w in group) for group in data.synonyms)
         faq = Faq(data.faq, synonyms, tuple(w.lower() for w in data.stopwords), data.intents)
     return Loaded(skills=data.skills, roles=data.roles, faq=faq, not_tools=data.not_tools)
+
+
+def is_answers_file(path: Path, skill_ids: Iterable[str]) -> bool:
+    """Whether a file reads as quiz answers rather than data: a mapping with a skill id among its keys and
+    none of a data file's keys, or a JSON file that is empty or no mapping (data files are YAML). A file
+    that cannot be read or parsed is not (the data loader says why)."""
+    try:
+        root, _ = read_yaml(path)
+    except DataError:
+        return False
+    if not isinstance(root, MappingNode):
+        return path.suffix.lower() == ".json"
+    keys = {k.value for k, _ in root.value if isinstance(k, ScalarNode)}
+    required, optional = schema.key_names(DataFile)
+    return not keys & {*required, *optional} and bool(keys & set(skill_ids))
 
 
 # --- checks that span records ------------------------------------------------------------------

@@ -14,6 +14,7 @@ import pytest
 from mlcareer import __version__
 from mlcareer.aspects import BY_KEY as ASPECTS
 from mlcareer.aspects import DEFAULT as DEFAULT_ASPECTS
+from mlcareer.models import Catalog
 
 from .conftest import ROOT, RunCli, write
 from .test_loader import GOOD_ROLE
@@ -305,3 +306,27 @@ def test_a_figure_older_than_three_years_is_marked_and_validate_warns(run: RunCl
     assert (
         "US BLS, 2019, may be out of date" in compared and "Occupational Outlook Handbook, 2024; official" in compared
     )
+
+
+def test_the_validate_hint_after_a_bad_answers_file_leads_to_every_problem(run: RunCli, tmp_path: Path) -> None:
+    answers = write(tmp_path, "answers.yaml", "python: 7\npyton: 2\nmlops: lots\n")
+    quiz = run("quiz", "--role", "mle", "--answers", str(answers), "--no-save", code=1)
+    first = f"{answers}:1: the answer for 'python' is 7; it should be from 0 to 4"
+    assert quiz.stderr == f"mlcareer: error: {first} (and 2 more problems; run 'mlcareer validate FILE' for all)\n"
+    checked = run("validate", str(answers), code=1)
+    assert checked.stdout == ""
+    assert checked.stderr.splitlines() == [
+        first,
+        f"{answers}:2: unknown key 'pyton' in the answers; did you mean 'python'?",
+        f"{answers}:3: the answer for 'mlops' should be a whole number from 0 to 4, not 'lots'",
+    ]
+
+
+def test_validate_says_a_good_answers_file_is_ok(run: RunCli, bundled: Catalog) -> None:
+    example = ROOT / "examples" / "answers.yaml"
+    result = run("validate", str(example))
+    lines = [line for line in example.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    unsure = sum(1 for line in lines if line.endswith(": unsure"))
+    assert unsure  # NOTE: the example shows "not sure yet"; the count below must then say so
+    expected = f"quiz answers for {len(lines)} of {len(bundled.skills)} skills, {unsure} not sure yet"
+    assert result.stdout == f"{example}: ok ({expected})\n"

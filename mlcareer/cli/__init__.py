@@ -133,21 +133,27 @@ def skills(ctx: typer.Context, json_out: opt.Json = False, no_pager: opt.NoPager
 
 @command
 def validate(
+    ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="YAML files of roles, skills or FAQ entries to check.", metavar="FILE")
+        list[Path],
+        typer.Argument(
+            help="YAML files of roles, skills or FAQ entries, or quiz answers files (YAML or JSON), to check.",
+            metavar="FILE",
+        ),
     ],
 ) -> None:
-    """Check your own data files.
+    """Check your own data files and quiz answers files.
 
-    Prints every problem as file:line: message.
+    Prints every problem as file:line: message. A file of skill ids and levels is read as quiz
+    answers (as quiz --answers reads it, with --data's skills too).
 
     Exits 1 when any file has a problem.
 
-    Example: mlcareer validate my-roles.yaml
+    Example: mlcareer validate my-roles.yaml answers.yaml
     """
     from mlcareer.commands import validate_files
 
-    validate_files(paths)
+    validate_files(paths, lambda: opt.catalog(ctx).skills)
 
 
 @command
