@@ -165,6 +165,7 @@ def faq(
             help="A question number, or words to search for. None: list the questions.",
             show_default=False,
             metavar="N|WORDS",
+            autocompletion=opt.complete_faq,
         ),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON (search results carry their scores).")] = False,
