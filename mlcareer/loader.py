@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from mlcareer import schema
 from mlcareer.errors import DataError, Problem
-from mlcareer.models import DataFile, Faq, Role, RoleSkill, Skill
+from mlcareer.models import DataFile, Faq, Figure, Role, RoleSkill, Skill
 from mlcareer.yamlnodes import (
     Checker,
     MappingNode,
@@ -243,6 +243,12 @@ def _cross_check(reader: Reader, data: DataFile, known_skills: Sequence[Skill], 
         if not rated.entry <= rated.mid <= rated.senior:
             levels = f"entry {rated.entry}, mid {rated.mid}, senior {rated.senior}"
             check.fail(spot.node, f"{spot.where} asks for less at a later stage ({levels}); levels must not fall")
+    for figure in reader.built.get(Figure, []):
+        spot = reader.spots[id(figure)]
+        if figure.low is not None and figure.high is not None and figure.high < figure.low:
+            check.fail(spot.fields["high"], f"{spot.where} high {figure.high} is below its low {figure.low}")
+        if (figure.low is not None or figure.high is not None) and not (figure.currency and figure.per):
+            check.fail(spot.node, f"{spot.where} gives an amount; say its currency (USD) and per (year, hour)")
     _requirements(reader, data.skills, known_skills)
     _aliases(reader, data.roles, known_roles)
     role_ids = {r.id for r in (*known_roles, *data.roles)}

@@ -144,7 +144,7 @@ def test_compare_all_aspects(run: RunCli) -> None:
 def test_compare_skill_rows_carry_levels(run: RunCli) -> None:
     data = json.loads(run("compare", "-a", "skills", "--json").stdout)
     mlops = next(r for r in data["rows"] if r["skill"] == "mlops")
-    assert mlops["cells"]["ml-engineer"] == {"text": [], "figures": [], "level": 3, "importance": 5}
+    assert mlops["cells"]["ml-engineer"] == {"text": [], "figures": [], "level": 3, "importance": 5, "points": []}
     assert mlops["cells"]["ai-researcher"]["level"] == 1
     assert data["stage"] == "mid"
 
@@ -174,14 +174,21 @@ def test_compare_markdown(run: RunCli) -> None:
     assert "Sources:" in out and '1. The article "Machine Learning Engineers | Don\'t Miss That Window", undated' in out
 
 
-def test_compare_csv(run: RunCli) -> None:
-    rows = list(csv.reader(io.StringIO(run("compare", "-a", "pay", "-a", "skills", "--format", "csv").stdout)))
-    assert rows[0] == ["aspect", "Machine Learning Engineer", "Data Scientist", "AI Researcher"]
-    pay = rows[1]
-    assert pay[0] == "Pay" and "Window\", undated; the article's claim)" in pay[1] and "(US BLS, Occupational" in pay[2]
-    mlops = next(r for r in rows if r[0] == "Skill: MLOps and model deployment")
-    assert mlops[1] == "level 3/4; importance 5/5"
-    assert all(len(r) == 4 for r in rows)
+def test_compare_csv_has_one_row_per_fact_and_numbers_in_their_own_columns(run: RunCli, bundled: Catalog) -> None:
+    out = run("compare", "-a", "pay", "-a", "skills", "-a", "debates", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    mle = next(r for r in bundled.roles if r.id == "ml-engineer")
+    pay = [r for r in rows if r["aspect"] == "pay" and r["role"] == "ml-engineer"]
+    assert [r["figure"] for r in pay] == [f.label for f in mle.pay.figures]
+    median = next(r for r in pay if r["year"] == "2024")
+    assert (median["low"], median["high"], median["currency"], median["per"]) == ("140910", "140910", "USD", "year")
+    article = pay[0]
+    assert (article["low"], article["high"], article["year"], article["kind"]) == ("100000", "150000", "", "article")
+    mlops = next(r for r in rows if r["skill"] == "mlops" and r["role"] == "ml-engineer")
+    assert (mlops["level"], mlops["importance"], mlops["stage"], mlops["text"]) == ("3", "5", "mid", "")
+    debates = [(r["title"], r["text"]) for r in rows if r["aspect"] == "debates" and r["role"] == "ml-engineer"]
+    assert debates == [(d.topic, d.text) for d in mle.debates]
+    assert all(None not in r.values() and len(r) == len(rows[0]) for r in rows)
 
 
 def test_compare_the_same_role_twice_shows_it_once(run: RunCli) -> None:
