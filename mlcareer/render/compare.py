@@ -84,23 +84,35 @@ def _cell_text(cell: Cell, notes: dict[Figure, int]) -> Text:
 def compare_table(comparison: Comparison, width: int = NARROW) -> list[RenderableType]:
     """The comparison as rich tables, a key to the skill marks, and numbered sources.
 
-    At NARROW columns or more it is one table with aspects as rows; below that, one table per
-    aspect, titled, without the label column.
+    At NARROW columns or more, and when it fits without breaking words, it is one table with aspects
+    as rows; otherwise one table per aspect, titled, without the label column (a table that still
+    does not fit is printed as a list: see console.print_renderables).
     """
+    from rich.table import Table
+
+    from mlcareer.render.console import fits
+
+    if width >= NARROW:
+        whole = _compare_layout(comparison, width, wide=True)
+        if all(fits(item, width) for item in whole if isinstance(item, Table)):
+            return whole
+    return _compare_layout(comparison, width, wide=False)
+
+
+def _compare_layout(comparison: Comparison, width: int, *, wide: bool) -> list[RenderableType]:
     notes, citations = _footnotes(comparison)
     titles = [role.title for role in comparison.roles]
     stage = comparison.stage.value
     heading = wrapped(f"Compared at the {stage} career stage (--stage entry|mid|senior)", width, "", "")
     heading.stylize("bold")
     out: list[RenderableType] = [heading]
-    wide = width >= NARROW
     whole = table("", *titles) if wide else None
     skills: Table | None = None
     for row in comparison.rows:
         cells = [_cell_text(c, notes) for c in row.cells]
         if row.skill is not None:
             if skills is None:
-                skills = whole if whole is not None else table("skill", *titles)
+                skills = whole if whole is not None else table("", *titles)
                 legend = f"level 0-{TOP_LEVEL} at {stage}, importance 1-{TOP_IMPORTANCE}"
                 skills.add_row(
                     text(f"Skills ({stage})" if wide else "", "bold"), *(text(legend, "dim") for _ in titles)

@@ -8,13 +8,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 from mlcareer.text import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.table import Table
 
 PROG = "mlcareer"
 
@@ -44,9 +45,110 @@ def reader_gone() -> None:
 
 
 def print_renderables(renderables: Iterable[RenderableType], console: Console) -> None:
+    from rich.table import Table
+
     for item in renderables:
+        if isinstance(item, Table):
+            item = item if fit_columns(item, console.width) else stacked(item)
         # NOTE: text we wrapped ourselves (no_wrap) is printed as it is, so a long link stays whole.
         console.print(item, soft_wrap=bool(getattr(item, "no_wrap", False)))
+
+
+def _measure(item: RenderableType) -> tuple[int, int]:
+    """The narrowest and widest an item can be printed without breaking a word."""
+    import io
+
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    console = Console(file=io.StringIO(), width=WIDEST, markup=False, emoji=False, highlight=False)
+    found = Measurement.get(console, console.options, item)
+    return found.minimum, found.maximum
+
+
+WIDEST = 100_000
+
+
+def fits(table: Table, width: int) -> bool:
+    """Whether the table can be printed in `width` columns without breaking a word that fits."""
+    return _measure(table)[0] <= width
+
+
+def fit_columns(table: Table, width: int) -> bool:
+    """Set the table's column widths so that no word that fits is broken (rich would shrink the widest
+    columns below their longest word); False when the table cannot fit in `width` without that."""
+    if table.width is not None or any(c.width is not None or c.no_wrap for c in table.columns):
+        return True  # NOTE: widths or truncation chosen by the renderer
+    content = [[_measure(cell) for cell in (c.header, *c.cells)] for c in table.columns]
+    lows = [max(low for low, _ in column) for column in content]
+    highs = [max(high for _, high in column) for column in content]
+    room = width - (_measure(table)[1] - sum(highs))  # NOTE: the rest are borders and padding
+    if sum(highs) <= room:
+        return True
+    if sum(lows) > room:
+        return False
+    widths = list(highs)
+    while sum(widths) > room:  # NOTE: narrow the widest column that may still narrow, as rich does
+        index = max((i for i in range(len(widths)) if widths[i] > lows[i]), key=lambda i: widths[i])
+        widths[index] -= 1
+    for column, chosen in zip(table.columns, widths, strict=True):
+        column.width = chosen
+    return True
+
+
+def stacked(table: Table) -> RenderableType:
+    """A table too wide for the terminal as one block per row: a cell of a column without a header (the
+    row's label) as a bold line, each other cell under its column's header; empty cells left out."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    columns = table.columns
+    for row in range(table.row_count):
+        if parts:
+            parts.append(Text(""))
+        for column in columns:
+            cell = list(column.cells)[row]
+            header = column.header if isinstance(column.header, Text) else Text(str(column.header))
+            if isinstance(cell, Text) and not cell.plain.strip():
+                continue
+            if not header.plain:
+                parts.append(
+                    _Indented(Text.assemble(cell if isinstance(cell, Text) else Text(str(cell)), style="bold"), 0)
+                )
+            else:
+                parts += [Text(header.plain, style="bold"), _Indented(cell)]
+    return Group(*parts)
+
+
+class _Indented:
+    """A renderable indented (by two spaces), its lines not padded to the width (no trailing spaces)."""
+
+    def __init__(self, item: RenderableType, indent: int = 2) -> None:
+        self.item = item
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: Any) -> Iterator[Any]:
+        from rich.segment import Segment
+
+        width = options.max_width - self.indent
+        for line in console.render_lines(self.item, options.update_width(width), pad=False):
+            yield Segment(" " * self.indent)
+            yield from _trimmed(line)
+            yield Segment.line()
+
+
+def _trimmed(line: list[Any]) -> list[Any]:
+    """A rendered line without the spaces at its end."""
+    from rich.segment import Segment
+
+    out = list(line)
+    while out and not out[-1].text.rstrip(" "):
+        out.pop()
+    if out:
+        last = out[-1]
+        out[-1] = Segment(last.text.rstrip(" "), last.style, last.control)
+    return out
 
 
 PAGER_ENV = {"LESS": "FRX", "LV": "-c"}
