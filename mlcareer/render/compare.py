@@ -90,11 +90,11 @@ def compare_table(comparison: Comparison, width: int = NARROW) -> list[Renderabl
     """
     from rich.table import Table
 
-    from mlcareer.render.console import fits
+    from mlcareer.render.console import fit_columns
 
     if width >= NARROW:
         whole = _compare_layout(comparison, width, wide=True)
-        if all(fits(item, width) for item in whole if isinstance(item, Table)):
+        if all(fit_columns(item, width) for item in whole if isinstance(item, Table)):
             return whole
     return _compare_layout(comparison, width, wide=False)
 

@@ -6,6 +6,7 @@ Commands never write to a stream or build a console themselves; they call `Termi
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -56,22 +57,24 @@ def print_renderables(renderables: Iterable[RenderableType], console: Console) -
 
 def _measure(item: RenderableType) -> tuple[int, int]:
     """The narrowest and widest an item can be printed without breaking a word."""
-    import io
-
-    from rich.console import Console
     from rich.measure import Measurement
 
-    console = Console(file=io.StringIO(), width=WIDEST, markup=False, emoji=False, highlight=False)
+    console = _measurer()
     found = Measurement.get(console, console.options, item)
     return found.minimum, found.maximum
 
 
+@functools.cache
+def _measurer() -> Console:
+    """A console that only measures (never prints), as wide as anything can be."""
+    import io
+
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=WIDEST, markup=False, emoji=False, highlight=False)
+
+
 WIDEST = 100_000
-
-
-def fits(table: Table, width: int) -> bool:
-    """Whether the table can be printed in `width` columns without breaking a word that fits."""
-    return _measure(table)[0] <= width
 
 
 def fit_columns(table: Table, width: int) -> bool:
@@ -82,7 +85,8 @@ def fit_columns(table: Table, width: int) -> bool:
     content = [[_measure(cell) for cell in (c.header, *c.cells)] for c in table.columns]
     lows = [max(low for low, _ in column) for column in content]
     highs = [max(high for _, high in column) for column in content]
-    room = width - (_measure(table)[1] - sum(highs))  # NOTE: the rest are borders and padding
+    padding = sum(table._get_padding_width(index) for index in range(len(table.columns)))
+    room = width - table._extra_width - padding  # NOTE: what borders and padding leave
     if sum(highs) <= room:
         return True
     if sum(lows) > room:
