@@ -9,15 +9,23 @@ from mlcareer.errors import UsageProblem
 from mlcareer.models import Figure, Role
 
 
+class Point(NamedTuple):
+    """A bullet whose title is set apart from its text (a debate's topic and what is argued)."""
+
+    title: str
+    text: str
+
+
 class Content(NamedTuple):
     """What one aspect says about one role."""
 
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
+    points: tuple[Point, ...] = ()
 
 
-PARTS = ("paragraphs", "bullets", "figures")
+PARTS = ("paragraphs", "bullets", "figures", "points")
 
 
 class Aspect(NamedTuple):
@@ -73,7 +81,7 @@ ASPECTS: tuple[Aspect, ...] = (
         row=("figures",),
     ),
     Aspect("challenges", "Common challenges", "Common challenges", lambda r: Content(bullets=r.challenges)),
-    Aspect("debates", "Debates", "Debates", lambda r: Content(bullets=tuple(f"{d.topic} {d.text}" for d in r.debates))),
+    Aspect("debates", "Debates", "Debates", lambda r: Content(points=tuple(Point(d.topic, d.text) for d in r.debates))),
     Aspect("future", "Where it is heading", "Where it is heading", lambda r: Content(bullets=r.future)),
     Aspect("getting-started", "Getting started", "Getting started", lambda r: Content(bullets=r.getting_started)),
     Aspect(

@@ -17,7 +17,7 @@ import sys
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from mlcareer import __version__, schema
 
@@ -92,6 +92,8 @@ def _value(data: Any, spec: schema.Spec, kind: Any) -> Any:
                 raise Tampered("choice")
             return data
         case schema.Int(low=low, high=high):
+            if data is None and type(None) in get_args(kind):  # NOTE: an optional number left out
+                return None
             if type(data) is not int or not low <= data <= high:
                 raise Tampered("number")
             return data

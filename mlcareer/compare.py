@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from mlcareer.aspects import BY_KEY
+from mlcareer.aspects import BY_KEY, Point
 from mlcareer.models import Catalog, Figure, Role, Stage
 
 
 class Cell(NamedTuple):
-    """One role's entry for one row: lines of text, or a skill requirement."""
+    """One role's entry for one row: lines of text, titled points and figures, or a skill requirement."""
 
     lines: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     level: int | None = None
     importance: int | None = None
+    points: tuple[Point, ...] = ()
 
 
 class Row(NamedTuple):
@@ -56,7 +57,8 @@ def compare(
             lines = tuple(
                 line for part in ("paragraphs", "bullets") if part in aspect.row for line in getattr(content, part)
             )
-            cells.append(Cell(lines, content.figures if "figures" in aspect.row else ()))
+            figures = content.figures if "figures" in aspect.row else ()
+            cells.append(Cell(lines, figures, points=content.points if "points" in aspect.row else ()))
         rows.append(Row(key, aspect.label, tuple(cells)))
     sources: dict[Figure, None] = {}
     for row in rows:

@@ -14,8 +14,18 @@ from typing import Any, NamedTuple
 
 from mlcareer import schema
 from mlcareer.errors import DataError, Problem
-from mlcareer.models import DataFile, Faq, Role, RoleSkill, Skill
-from mlcareer.yamlnodes import Checker, Node, ScalarNode, SequenceNode, gc_paused, read_yaml, short, suggest
+from mlcareer.models import DataFile, Faq, Figure, Role, RoleSkill, Skill
+from mlcareer.yamlnodes import (
+    Checker,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    gc_paused,
+    read_yaml,
+    short,
+    suggest,
+)
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LINK = re.compile(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?")
@@ -198,6 +208,21 @@ def _load_file(path: Path, known_skills: Sequence[Skill], known_roles: Sequence[
     return Loaded(skills=data.skills, roles=data.roles, faq=faq, not_tools=data.not_tools)
 
 
+def is_answers_file(path: Path, skill_ids: Iterable[str]) -> bool:
+    """Whether a file reads as quiz answers rather than data: a mapping with a skill id among its keys and
+    none of a data file's keys, or a JSON file that is empty or no mapping (data files are YAML). A file
+    that cannot be read or parsed is not (the data loader says why)."""
+    try:
+        root, _ = read_yaml(path)
+    except DataError:
+        return False
+    if not isinstance(root, MappingNode):
+        return path.suffix.lower() == ".json"
+    keys = {k.value for k, _ in root.value if isinstance(k, ScalarNode)}
+    required, optional = schema.key_names(DataFile)
+    return not keys & {*required, *optional} and bool(keys & set(skill_ids))
+
+
 # --- checks that span records ------------------------------------------------------------------
 
 
@@ -218,6 +243,12 @@ def _cross_check(reader: Reader, data: DataFile, known_skills: Sequence[Skill], 
         if not rated.entry <= rated.mid <= rated.senior:
             levels = f"entry {rated.entry}, mid {rated.mid}, senior {rated.senior}"
             check.fail(spot.node, f"{spot.where} asks for less at a later stage ({levels}); levels must not fall")
+    for figure in reader.built.get(Figure, []):
+        spot = reader.spots[id(figure)]
+        if figure.low is not None and figure.high is not None and figure.high < figure.low:
+            check.fail(spot.fields["high"], f"{spot.where} high {figure.high} is below its low {figure.low}")
+        if (figure.low is not None or figure.high is not None) and not (figure.currency and figure.per):
+            check.fail(spot.node, f"{spot.where} gives an amount; say its currency (USD) and per (year, hour)")
     _requirements(reader, data.skills, known_skills)
     _aliases(reader, data.roles, known_roles)
     role_ids = {r.id for r in (*known_roles, *data.roles)}

@@ -22,6 +22,9 @@ TOP_IMPORTANCE = IMPORTANCE.stop - 1
 MAX_GAP = TOP_IMPORTANCE * TOP_LEVEL
 """The largest possible gap on one skill: the top importance times every level missing."""
 
+MAX_AMOUNT = 10**12
+"""The largest amount of money a figure may give as a number."""
+
 RESOURCE_KINDS = ("book", "course", "paper", "practice", "video", "docs", "tutorial")
 COSTS = ("free", "paid", "free to audit")
 STEP_LEVELS = Int(1, TOP_LEVEL)
@@ -99,6 +102,14 @@ class Figure(NamedTuple):
     verified: Annotated[bool, Flag()] = False
     """Whether the figure was checked against a copy of its source page."""
     note: Annotated[str, Text()] = ""
+    low: Annotated[int | None, Int(0, MAX_AMOUNT)] = None
+    """A money figure's lowest amount as a number (a single amount: itself; 'over X': X)."""
+    high: Annotated[int | None, Int(0, MAX_AMOUNT)] = None
+    """Its highest amount (a single amount: itself; none for 'over X')."""
+    currency: Annotated[str, Text()] = ""
+    """The ISO 4217 code of `low` and `high`, like USD."""
+    per: Annotated[str, Text()] = ""
+    """The time the amounts are for: year, month or hour."""
 
     @property
     def citation(self) -> str:

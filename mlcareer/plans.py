@@ -266,6 +266,15 @@ def load(path: Path | None = None) -> tuple[Store, list[HistoryWarning]]:
         return read_store(path, _parse, EMPTY, "plans", warnings), warnings
 
 
+def peek(path: Path | None = None) -> Store | None:
+    """The store as it is on disk, read without the lock and never set aside (for shell completion);
+    None when there is none or it cannot be read."""
+    try:
+        return _parse((path or plans_path()).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
 def update(change: Any, path: Path | None = None) -> tuple[Store, list[HistoryWarning]]:
     """Read the store, apply `change` (Store -> Store) and write it back, all under the lock."""
     path = path or plans_path()

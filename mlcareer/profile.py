@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from mlcareer.aspects import ASPECTS
+from mlcareer.aspects import ASPECTS, Point
 from mlcareer.models import Catalog, FaqEntry, Figure, Role
 
 
@@ -27,6 +27,7 @@ class Section(NamedTuple):
     bullets: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     skills: tuple[SkillNeed, ...] = ()
+    points: tuple[Point, ...] = ()
 
 
 class Profile(NamedTuple):
@@ -47,7 +48,7 @@ def profile(catalog: Catalog, role: Role, faq: Sequence[FaqEntry] = (), this_yea
             section = Section(aspect.title, skills=_needs(catalog, role))
         else:
             content = aspect.extract(role)
-            section = Section(aspect.title, content.paragraphs, content.bullets, content.figures)
+            section = Section(aspect.title, content.paragraphs, content.bullets, content.figures, points=content.points)
         if sections and sections[-1].title == section.title:
             last = sections[-1]
             section = Section(
@@ -56,13 +57,14 @@ def profile(catalog: Catalog, role: Role, faq: Sequence[FaqEntry] = (), this_yea
                 last.bullets + section.bullets,
                 last.figures + section.figures,
                 last.skills + section.skills,
+                last.points + section.points,
             )
             sections[-1] = section
         else:
             sections.append(section)
     asked = tuple(f"{e.question} (mlcareer faq {e.number})" for e in faq if role.id in e.roles)
     sections.append(Section(QUESTIONS, bullets=asked))
-    kept = tuple(s for s in sections if s.paragraphs or s.bullets or s.figures or s.skills)
+    kept = tuple(s for s in sections if s.paragraphs or s.bullets or s.figures or s.skills or s.points)
     return Profile(role, kept, this_year)
 
 

@@ -14,6 +14,7 @@ import pytest
 from mlcareer import __version__
 from mlcareer.aspects import BY_KEY as ASPECTS
 from mlcareer.aspects import DEFAULT as DEFAULT_ASPECTS
+from mlcareer.models import Catalog
 
 from .conftest import ROOT, RunCli, write
 from .test_loader import GOOD_ROLE
@@ -143,7 +144,7 @@ def test_compare_all_aspects(run: RunCli) -> None:
 def test_compare_skill_rows_carry_levels(run: RunCli) -> None:
     data = json.loads(run("compare", "-a", "skills", "--json").stdout)
     mlops = next(r for r in data["rows"] if r["skill"] == "mlops")
-    assert mlops["cells"]["ml-engineer"] == {"text": [], "figures": [], "level": 3, "importance": 5}
+    assert mlops["cells"]["ml-engineer"] == {"text": [], "figures": [], "level": 3, "importance": 5, "points": []}
     assert mlops["cells"]["ai-researcher"]["level"] == 1
     assert data["stage"] == "mid"
 
@@ -173,14 +174,21 @@ def test_compare_markdown(run: RunCli) -> None:
     assert "Sources:" in out and '1. The article "Machine Learning Engineers | Don\'t Miss That Window", undated' in out
 
 
-def test_compare_csv(run: RunCli) -> None:
-    rows = list(csv.reader(io.StringIO(run("compare", "-a", "pay", "-a", "skills", "--format", "csv").stdout)))
-    assert rows[0] == ["aspect", "Machine Learning Engineer", "Data Scientist", "AI Researcher"]
-    pay = rows[1]
-    assert pay[0] == "Pay" and "Window\", undated; the article's claim)" in pay[1] and "(US BLS, Occupational" in pay[2]
-    mlops = next(r for r in rows if r[0] == "Skill: MLOps and model deployment")
-    assert mlops[1] == "level 3/4; importance 5/5"
-    assert all(len(r) == 4 for r in rows)
+def test_compare_csv_has_one_row_per_fact_and_numbers_in_their_own_columns(run: RunCli, bundled: Catalog) -> None:
+    out = run("compare", "-a", "pay", "-a", "skills", "-a", "debates", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    mle = next(r for r in bundled.roles if r.id == "ml-engineer")
+    pay = [r for r in rows if r["aspect"] == "pay" and r["role"] == "ml-engineer"]
+    assert [r["figure"] for r in pay] == [f.label for f in mle.pay.figures]
+    median = next(r for r in pay if r["year"] == "2024")
+    assert (median["low"], median["high"], median["currency"], median["per"]) == ("140910", "140910", "USD", "year")
+    article = pay[0]
+    assert (article["low"], article["high"], article["year"], article["kind"]) == ("100000", "150000", "", "article")
+    mlops = next(r for r in rows if r["skill"] == "mlops" and r["role"] == "ml-engineer")
+    assert (mlops["level"], mlops["importance"], mlops["stage"], mlops["text"]) == ("3", "5", "mid", "")
+    debates = [(r["title"], r["text"]) for r in rows if r["aspect"] == "debates" and r["role"] == "ml-engineer"]
+    assert debates == [(d.topic, d.text) for d in mle.debates]
+    assert all(None not in r.values() and len(r) == len(rows[0]) for r in rows)
 
 
 def test_compare_the_same_role_twice_shows_it_once(run: RunCli) -> None:
@@ -305,3 +313,27 @@ def test_a_figure_older_than_three_years_is_marked_and_validate_warns(run: RunCl
     assert (
         "US BLS, 2019, may be out of date" in compared and "Occupational Outlook Handbook, 2024; official" in compared
     )
+
+
+def test_the_validate_hint_after_a_bad_answers_file_leads_to_every_problem(run: RunCli, tmp_path: Path) -> None:
+    answers = write(tmp_path, "answers.yaml", "python: 7\npyton: 2\nmlops: lots\n")
+    quiz = run("quiz", "--role", "mle", "--answers", str(answers), "--no-save", code=1)
+    first = f"{answers}:1: the answer for 'python' is 7; it should be from 0 to 4"
+    assert quiz.stderr == f"mlcareer: error: {first} (and 2 more problems; run 'mlcareer validate FILE' for all)\n"
+    checked = run("validate", str(answers), code=1)
+    assert checked.stdout == ""
+    assert checked.stderr.splitlines() == [
+        first,
+        f"{answers}:2: unknown key 'pyton' in the answers; did you mean 'python'?",
+        f"{answers}:3: the answer for 'mlops' should be a whole number from 0 to 4, not 'lots'",
+    ]
+
+
+def test_validate_says_a_good_answers_file_is_ok(run: RunCli, bundled: Catalog) -> None:
+    example = ROOT / "examples" / "answers.yaml"
+    result = run("validate", str(example))
+    lines = [line for line in example.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    unsure = sum(1 for line in lines if line.endswith(": unsure"))
+    assert unsure  # NOTE: the example shows "not sure yet"; the count below must then say so
+    expected = f"quiz answers for {len(lines)} of {len(bundled.skills)} skills, {unsure} not sure yet"
+    assert result.stdout == f"{example}: ok ({expected})\n"

@@ -98,7 +98,17 @@ def test_every_bundled_role_fills_every_aspect(bundled: Catalog, aspect: str) ->
     result = compare(bundled, bundled.roles, [aspect])
     for row in result.rows:
         for role, cell in zip(result.roles, row.cells, strict=True):
-            assert cell.lines or cell.figures or cell.level is not None, f"{role.id} has no {aspect}"
+            assert cell.lines or cell.figures or cell.points or cell.level is not None, f"{role.id} has no {aspect}"
+
+
+def test_every_pay_amount_is_the_one_its_value_says(bundled: Catalog) -> None:
+    amounts = [f for r in bundled.roles for f in r.pay.figures if f.low is not None]
+    assert len(amounts) >= 10
+    for figure in amounts:
+        assert f"${figure.low:,}" in figure.value, figure
+        assert figure.high is None or f"${figure.high:,}" in figure.value, figure
+        assert (figure.currency, figure.per) == ("USD", "year"), figure
+    assert all("$" not in f.value for r in bundled.roles for f in r.pay.figures if f.low is None)
 
 
 def test_every_bundled_role_rates_every_skill(bundled: Catalog) -> None:

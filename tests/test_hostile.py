@@ -46,6 +46,17 @@ def test_hostile_file_is_exit_1_with_file_and_line(run: RunCli, relative: str) -
 
 
 @pytest.mark.timeout(10)
+@pytest.mark.parametrize("relative", sorted(r for r in EXPECTED if r.startswith("answers/")))
+def test_validate_reads_a_hostile_answers_file_as_the_quiz_does(run: RunCli, relative: str) -> None:
+    path = HOSTILE / relative
+    quiz = run(*command(relative, path), code=1).stderr.removeprefix("mlcareer: error: ")
+    result = run("validate", str(path), code=1)
+    first = result.stderr.splitlines()[0]
+    assert result.stdout == "" and quiz.startswith(first), (quiz, first)
+    assert str(EXPECTED[relative]["message"]) in first
+
+
+@pytest.mark.timeout(10)
 @pytest.mark.parametrize("relative", sorted(r for r in EXPECTED if r.startswith("data/")))
 def test_hostile_data_file_given_to_a_command_is_one_line(run: RunCli, relative: str) -> None:
     result = run("--data", str(HOSTILE / relative), "compare", code=1)

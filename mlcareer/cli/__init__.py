@@ -32,12 +32,15 @@ command = registrar(app)
 
 
 @app.callback()
-def main_options(ctx: typer.Context, data: opt.DataFile = None, version: opt.Version = False) -> None:
+def main_options(
+    ctx: typer.Context, data: opt.DataFile = None, no_pager: opt.NoPager = False, version: opt.Version = False
+) -> None:
     """Compare machine learning careers, measure your skills gap and find answers, offline."""
     from typer._click.core import ParameterSource
 
     from_env = ctx.get_parameter_source("data") is ParameterSource.ENVIRONMENT
-    ctx.obj = opt.Options(data, f"{data} (from {opt.DATA_ENV})" if from_env and data is not None else None)
+    label = f"{data} (from {opt.DATA_ENV})" if from_env and data is not None else None
+    ctx.obj = opt.Options(data, label, no_pager)
 
 
 @command
@@ -59,6 +62,7 @@ def show(
     role: opt.Role,
     output: opt.DocFormats = DocFormat.text,
     json_out: opt.JsonAlias = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """Show a role's whole profile.
 
@@ -75,7 +79,7 @@ def show(
     options = opt.given(ctx)
     entries = load_faq(options.data, options.data_label).entries
     prof = profile(cat, find_role(cat, role), entries, datetime.date.today().year)
-    out.emit(prof, DocFormat.json if json_out else output, Terminal())
+    out.emit(prof, DocFormat.json if json_out else output, Terminal(paging=opt.paging(ctx, no_pager)))
 
 
 @command
@@ -87,6 +91,7 @@ def compare(
     all_roles: Annotated[bool, typer.Option("--all", help="Compare every role, not only the article's three.")] = False,
     output: opt.TableFormats = TableFormat.table,
     json_out: opt.JsonAlias = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """Compare roles side by side.
 
@@ -108,11 +113,11 @@ def compare(
         chosen = [r for r in cat.roles if all_roles or r.from_article] or list(cat.roles)
     unique = list({r.id: r for r in chosen}.values())
     result = build(cat, unique, resolve(aspect or []), stage or Stage.mid, datetime.date.today().year)
-    out.emit(result, TableFormat.json if json_out else output, Terminal())
+    out.emit(result, TableFormat.json if json_out else output, Terminal(paging=opt.paging(ctx, no_pager)))
 
 
 @command
-def skills(ctx: typer.Context, json_out: opt.Json = False) -> None:
+def skills(ctx: typer.Context, json_out: opt.Json = False, no_pager: opt.NoPager = False) -> None:
     """List the skills the quiz asks about.
 
     Each skill with its five levels (what a person at each level has done), the skills it needs
@@ -122,26 +127,33 @@ def skills(ctx: typer.Context, json_out: opt.Json = False) -> None:
     """
     from mlcareer.render import skills as out
 
-    out.emit(opt.catalog(ctx).skills, ListFormat.json if json_out else ListFormat.text, Terminal())
+    fmt = ListFormat.json if json_out else ListFormat.text
+    out.emit(opt.catalog(ctx).skills, fmt, Terminal(paging=opt.paging(ctx, no_pager)))
 
 
 @command
 def validate(
+    ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="YAML files of roles, skills or FAQ entries to check.", metavar="FILE")
+        list[Path],
+        typer.Argument(
+            help="YAML files of roles, skills or FAQ entries, or quiz answers files (YAML or JSON), to check.",
+            metavar="FILE",
+        ),
     ],
 ) -> None:
-    """Check your own data files.
+    """Check your own data files and quiz answers files.
 
-    Prints every problem as file:line: message.
+    Prints every problem as file:line: message. A file of skill ids and levels is read as quiz
+    answers (as quiz --answers reads it, with --data's skills too).
 
     Exits 1 when any file has a problem.
 
-    Example: mlcareer validate my-roles.yaml
+    Example: mlcareer validate my-roles.yaml answers.yaml
     """
     from mlcareer.commands import validate_files
 
-    validate_files(paths)
+    validate_files(paths, lambda: opt.catalog(ctx).skills)
 
 
 @command
@@ -153,10 +165,12 @@ def faq(
             help="A question number, or words to search for. None: list the questions.",
             show_default=False,
             metavar="N|WORDS",
+            autocompletion=opt.complete_faq,
         ),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON (search results carry their scores).")] = False,
     all_answers: Annotated[bool, typer.Option("--all", help="Print every answer (paged in a terminal).")] = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """List, search and answer common questions.
 
@@ -171,7 +185,8 @@ def faq(
 
     options = opt.given(ctx)
     found = load_faq(options.data, options.data_label)
-    answer_faq(found, [w for w in (query or []) if w.strip()], json_out, all_answers)
+    words = [w for w in (query or []) if w.strip()]
+    answer_faq(found, words, json_out, all_answers, paging=opt.paging(ctx, no_pager))
 
 
 @command
@@ -240,6 +255,7 @@ def match(
 
 @command
 def plan(
+    ctx: typer.Context,
     action: opt.PlanActionArg = None,
     step: opt.StepArg = None,
     pace: opt.Pace = None,
@@ -247,6 +263,7 @@ def plan(
     export: opt.PlanExportFile = None,
     force: opt.Force = False,
     yes: opt.PlanYes = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """Show your learning plan, and tick it off.
 
@@ -259,7 +276,8 @@ def plan(
     from mlcareer.commands.plan import change_plan, show_plan
 
     if action is None:
-        show_plan(ListFormat.json if json_out else ListFormat.text, pace, export, force)
+        fmt = ListFormat.json if json_out else ListFormat.text
+        show_plan(fmt, pace, export, force, paging=opt.paging(ctx, no_pager))
     else:
         change_plan(action.value, step, yes)
 

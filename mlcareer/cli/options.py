@@ -20,12 +20,18 @@ class Options(NamedTuple):
 
     data: Path | None = None
     data_label: str | None = None
+    no_pager: bool = False
 
 
 def given(ctx: typer.Context) -> Options:
     """The options given before the command."""
     found = ctx.find_root().obj
     return found if isinstance(found, Options) else Options()
+
+
+def paging(ctx: typer.Context, no_pager: bool) -> bool:
+    """Whether long output may go through a pager: not with --no-pager, before the command or after it."""
+    return not (no_pager or given(ctx).no_pager)
 
 
 def catalog(ctx: typer.Context) -> Catalog:
@@ -37,6 +43,60 @@ def catalog(ctx: typer.Context) -> Catalog:
 
 
 DATA_ENV = "MLCAREER_DATA"
+
+
+# --- shell completion ---------------------------------------------------------------------------
+# NOTE: each runs only when the shell asks for completions (_MLCAREER_COMPLETE set), and loads
+# what it needs then. It reads the bundled catalogue only: a --data file may be missing or broken
+# while the line is still being typed, and a completion must never print an error into the shell.
+
+Completions = list[tuple[str, str]]
+
+
+def complete_role(incomplete: str) -> Completions:
+    """Role ids and aliases, each with the role's title."""
+    try:
+        from mlcareer.catalog import load_bundled
+
+        roles = load_bundled().roles
+    except Exception:  # NOTE: see above: never an error into the shell
+        return []
+    names = [(name, role.title) for role in roles for name in (role.id, *role.aliases)]
+    return [(name, title) for name, title in names if name.startswith(incomplete.lower())]
+
+
+def complete_aspect(incomplete: str) -> Completions:
+    """Aspect names and 'all', each with its row label."""
+    from mlcareer.aspects import ASPECTS
+
+    names = [(a.key, a.label) for a in ASPECTS] + [("all", "every aspect")]
+    return [(name, label) for name, label in names if name.startswith(incomplete.lower())]
+
+
+def complete_faq(ctx: typer.Context, incomplete: str) -> Completions:
+    """Question numbers, each with its question; only as the first word, and only for digits."""
+    if ctx.params.get("query") or (incomplete and not incomplete.isdigit()):
+        return []
+    try:
+        from mlcareer.catalog import load_bundled_faq
+
+        entries = load_bundled_faq().entries
+    except Exception:  # NOTE: see above: never an error into the shell
+        return []
+    return [(str(e.number), e.question) for e in entries if str(e.number).startswith(incomplete)]
+
+
+def complete_step(incomplete: str) -> Completions:
+    """The kept plan's steps as skill:level (skill ids with the level they reach), each with its name."""
+    try:
+        from mlcareer import plans
+
+        store = plans.peek()
+    except Exception:  # NOTE: see above: never an error into the shell
+        return []
+    kept = store.plans.get(store.current) if store is not None else None
+    items = kept.items if kept is not None else ()
+    return [(i.key, f"{i.name} to level {i.level} ({i.status})") for i in items if i.key.startswith(incomplete)]
 
 
 def _version(value: bool) -> None:
@@ -60,15 +120,31 @@ DataFile = Annotated[
 Version = Annotated[
     bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
 ]
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Print long output straight to the terminal, without a pager.")
+]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 JsonAlias = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
-Role = Annotated[str, typer.Argument(help="Role id, alias or title, e.g. mle, ds, researcher.", metavar="ROLE")]
+Role = Annotated[
+    str,
+    typer.Argument(
+        help="Role id, alias or title, e.g. mle, ds, researcher.", metavar="ROLE", autocompletion=complete_role
+    ),
+]
 Roles = Annotated[
     list[str] | None,
-    typer.Argument(help="Roles to compare (id, alias or title).", show_default=False, metavar="ROLE"),
+    typer.Argument(
+        help="Roles to compare (id, alias or title).",
+        show_default=False,
+        metavar="ROLE",
+        autocompletion=complete_role,
+    ),
 ]
 Aspects = Annotated[
-    list[str] | None, typer.Option("--aspect", "-a", help=aspect_help(), show_default=False, metavar="ASPECT")
+    list[str] | None,
+    typer.Option(
+        "--aspect", "-a", help=aspect_help(), show_default=False, metavar="ASPECT", autocompletion=complete_aspect
+    ),
 ]
 TableFormats = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 DocFormats = Annotated[DocFormat, typer.Option("--format", "-f", help="Output format.")]
@@ -78,7 +154,13 @@ StageChoice = Annotated[
 ]
 TargetRole = Annotated[
     str | None,
-    typer.Option("--role", "-r", help="Target role (id, alias or title). Asked when not given.", metavar="ROLE"),
+    typer.Option(
+        "--role",
+        "-r",
+        help="Target role (id, alias or title). Asked when not given.",
+        metavar="ROLE",
+        autocompletion=complete_role,
+    ),
 ]
 AnswersFile = Annotated[
     Path | None,
@@ -103,7 +185,10 @@ Force = Annotated[bool, typer.Option("--force", help="With --export: replace the
 PlanActionArg = Annotated[
     PlanAction | None, typer.Argument(help="start, done, skip or undo a step.", show_default=False)
 ]
-StepArg = Annotated[str | None, typer.Argument(help="A step's number or skill:level.", metavar="STEP")]
+StepArg = Annotated[
+    str | None,
+    typer.Argument(help="A step's number or skill:level.", metavar="STEP", autocompletion=complete_step),
+]
 PlanExportFile = Annotated[
     Path | None,
     typer.Option("--export", help="Write the plan to FILE: .md, .html, .ics or .json (as --json).", metavar="FILE"),

@@ -7,13 +7,13 @@ are raised as the errors in `mlcareer.errors` for the command line to map to exi
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlcareer.errors import Cancelled, Failure, UsageProblem, os_reason
 from mlcareer.formats import ExportFormat, F, ListFormat, by_suffix, suffix_list
-from mlcareer.models import Catalog, Faq, Role, Stage
+from mlcareer.models import Catalog, Faq, Role, Skill, Stage
 from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
@@ -29,13 +29,13 @@ MAX_QUERY = 500
 """Longest FAQ question we search for, in characters."""
 
 
-def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bool) -> None:
-    """`faq`: list the questions, show one by number, search, or show them all."""
+def answer_faq(found: Faq, words: Sequence[str], json_out: bool, all_answers: bool, *, paging: bool = True) -> None:
+    """`faq`: list the questions, show one by number, search, or show them all (`paging`: through a pager)."""
     from mlcareer.catalog import faq_index
     from mlcareer.faq import by_number, see_also, topics
     from mlcareer.render import faq as out
 
-    term = Terminal()
+    term = Terminal(paging=paging)
     if all_answers and words:
         raise UsageProblem("--all takes no question or words")
     if not words:
@@ -282,18 +282,25 @@ def clear_history(yes: bool) -> None:
     term.say(f"deleted {count(removed, 'saved result')}")
 
 
-def validate_files(paths: Sequence[Path]) -> None:
-    """`validate`: every problem of each file as file:line: message; exit 1 when any has one."""
+def validate_files(paths: Sequence[Path], skills: Callable[[], Sequence[Skill]]) -> None:
+    """`validate`: every problem of each file, data or quiz answers, as file:line: message; exit 1 when any
+    has one. `skills` gives the skills answers are checked against (loaded only for an answers file)."""
+    import functools
+
     from mlcareer.catalog import load_bundled, stale_figures
     from mlcareer.errors import DataError
-    from mlcareer.loader import load_file
+    from mlcareer.loader import is_answers_file, load_file
     from mlcareer.text import count, one_line
 
     term = Terminal()
     bundled = load_bundled()
+    known = functools.cache(skills)
     bad = False
     for path in paths:
         try:
+            if is_answers_file(path, [s.id for s in known()]):
+                term.write(f"{one_line(str(path))}: ok ({_answers_summary(path, known())})\n")
+                continue
             loaded = load_file(path, known_skills=bundled.skills, known_roles=bundled.roles)
         except DataError as exc:
             bad = True
@@ -309,3 +316,13 @@ def validate_files(paths: Sequence[Path]) -> None:
         term.write(f"{one_line(str(path))}: ok ({', '.join(counts)})\n")
     if bad:
         raise Failure("", 1)
+
+
+def _answers_summary(path: Path, skills: Sequence[Skill]) -> str:
+    """'quiz answers for 13 of 15 skills, 2 not sure yet', or the answers file's problems as a DataError."""
+    from mlcareer.answers import load_answers
+
+    sheet = load_answers(path, skills)
+    given = len(skills) - len(sheet.missing)
+    unsure = sum(1 for skill, level in sheet.answers.items() if level is None and skill not in sheet.missing)
+    return f"quiz answers for {given} of {len(skills)} skills" + (f", {unsure} not sure yet" if unsure else "")

@@ -38,13 +38,13 @@ NO_PLAN = "no learning plan yet; take the quiz (mlcareer quiz) and its plan is k
 PLAN_ACTIONS = {"start": "doing", "done": "done", "skip": "skipped", "undo": "todo"}
 
 
-def show_plan(fmt: ListFormat, pace: float | None, export: Path | None, force: bool) -> None:
+def show_plan(fmt: ListFormat, pace: float | None, export: Path | None, force: bool, *, paging: bool = True) -> None:
     """`plan`: the current plan with statuses, hours done and left and the finish date at the pace."""
     from mlcareer import plans
     from mlcareer.formats import PlanExport
     from mlcareer.render import plan as out
 
-    term = Terminal()
+    term = Terminal(paging=paging)
     export_format = check_export(export, PlanExport, force) if export is not None else None
     if pace is not None and not 0 < pace <= MAX_PACE:
         raise UsageProblem(f"--pace is hours a week: a number above 0 and at most {MAX_PACE}")

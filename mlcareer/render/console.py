@@ -6,15 +6,17 @@ Commands never write to a stream or build a console themselves; they call `Termi
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
-from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 from mlcareer.text import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.table import Table
 
 PROG = "mlcareer"
 
@@ -44,24 +46,174 @@ def reader_gone() -> None:
 
 
 def print_renderables(renderables: Iterable[RenderableType], console: Console) -> None:
+    from rich.table import Table
+
     for item in renderables:
+        if isinstance(item, Table):
+            item = item if fit_columns(item, console.width) else stacked(item)
         # NOTE: text we wrapped ourselves (no_wrap) is printed as it is, so a long link stays whole.
         console.print(item, soft_wrap=bool(getattr(item, "no_wrap", False)))
 
 
-def _missing_pager() -> str | None:
-    """The pager PAGER names when it cannot be found, else None."""
+def _measure(item: RenderableType) -> tuple[int, int]:
+    """The narrowest and widest an item can be printed without breaking a word."""
+    from rich.measure import Measurement
+
+    console = _measurer()
+    found = Measurement.get(console, console.options, item)
+    return found.minimum, found.maximum
+
+
+@functools.cache
+def _measurer() -> Console:
+    """A console that only measures (never prints), as wide as anything can be."""
+    import io
+
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=WIDEST, markup=False, emoji=False, highlight=False)
+
+
+WIDEST = 100_000
+
+
+def fit_columns(table: Table, width: int) -> bool:
+    """Set the table's column widths so that no word that fits is broken (rich would shrink the widest
+    columns below their longest word); False when the table cannot fit in `width` without that."""
+    if table.width is not None or any(c.width is not None or c.no_wrap for c in table.columns):
+        return True  # NOTE: widths or truncation chosen by the renderer
+    content = [[_measure(cell) for cell in (c.header, *c.cells)] for c in table.columns]
+    lows = [max(low for low, _ in column) for column in content]
+    highs = [max(high for _, high in column) for column in content]
+    padding = sum(table._get_padding_width(index) for index in range(len(table.columns)))
+    room = width - table._extra_width - padding  # NOTE: what borders and padding leave
+    if sum(highs) <= room:
+        return True
+    if sum(lows) > room:
+        return False
+    widths = list(highs)
+    while sum(widths) > room:  # NOTE: narrow the widest column that may still narrow, as rich does
+        index = max((i for i in range(len(widths)) if widths[i] > lows[i]), key=lambda i: widths[i])
+        widths[index] -= 1
+    for column, chosen in zip(table.columns, widths, strict=True):
+        column.width = chosen
+    return True
+
+
+def stacked(table: Table) -> RenderableType:
+    """A table too wide for the terminal as one block per row: a cell of a column without a header (the
+    row's label) as a bold line, each other cell under its column's header; empty cells left out."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    columns = table.columns
+    for row in range(table.row_count):
+        if parts:
+            parts.append(Text(""))
+        for column in columns:
+            cell = list(column.cells)[row]
+            header = column.header if isinstance(column.header, Text) else Text(str(column.header))
+            if isinstance(cell, Text) and not cell.plain.strip():
+                continue
+            if not header.plain:
+                parts.append(
+                    _Indented(Text.assemble(cell if isinstance(cell, Text) else Text(str(cell)), style="bold"), 0)
+                )
+            else:
+                parts += [Text(header.plain, style="bold"), _Indented(cell)]
+    return Group(*parts)
+
+
+class _Indented:
+    """A renderable indented (by two spaces), its lines not padded to the width (no trailing spaces)."""
+
+    def __init__(self, item: RenderableType, indent: int = 2) -> None:
+        self.item = item
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: Any) -> Iterator[Any]:
+        from rich.segment import Segment
+
+        width = options.max_width - self.indent
+        for line in console.render_lines(self.item, options.update_width(width), pad=False):
+            yield Segment(" " * self.indent)
+            yield from _trimmed(line)
+            yield Segment.line()
+
+
+def _trimmed(line: list[Any]) -> list[Any]:
+    """A rendered line without the spaces at its end."""
+    from rich.segment import Segment
+
+    out = list(line)
+    while out and not out[-1].text.rstrip(" "):
+        out.pop()
+    if out:
+        last = out[-1]
+        out[-1] = Segment(last.text.rstrip(" "), last.style, last.control)
+    return out
+
+
+PAGER_ENV = {"LESS": "FRX", "LV": "-c"}
+"""Set for the pager when the user has not set them, as git does: -F quits when the text fits on one
+screen, -R keeps the styling, -X leaves the text on screen."""
+
+
+def pager_command() -> str | None:
+    """The pager to use, as git picks it: PAGER, else less, else more; None for no pager.
+
+    PAGER set to nothing or to `cat` means no pager.
+    """
+    import shutil
+
+    chosen = os.environ.get("PAGER")
+    if chosen is None:
+        return next((name for name in ("less", "more") if shutil.which(name)), None)
+    chosen = chosen.strip()
+    return None if chosen in ("", "cat") else chosen
+
+
+def _missing(command: str) -> str | None:
+    """The program `command` runs when it cannot be found, else None."""
     import shlex
     import shutil
 
-    chosen = os.environ.get("MANPAGER") or os.environ.get("PAGER")
-    if not chosen or not chosen.strip():
-        return None
     try:
-        program = shlex.split(chosen)[0]
+        program = shlex.split(command)[0]
     except (ValueError, IndexError):
-        return chosen
+        return command
     return None if shutil.which(program) else program
+
+
+def _run_pager(command: str, content: str) -> None:
+    """Feed `content` to the pager and wait for it; quitting it early is not an error."""
+    import subprocess
+
+    env = {**PAGER_ENV, **os.environ}
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # NOTE: PAGER is a shell command
+    assert proc.stdin is not None
+    try:
+        # NOTE: Ctrl-C while writing leaves the pager in charge of the terminal: let it finish.
+        with proc.stdin as pipe, contextlib.suppress(KeyboardInterrupt):
+            pipe.write(content.encode(encoding, errors="replace"))
+    except OSError:
+        pass  # NOTE: the reader quit the pager before the end
+    while True:
+        try:
+            proc.wait()
+            return
+        except KeyboardInterrupt:  # NOTE: like the pager itself, ignore Ctrl-C until it quits
+            continue
+
+
+def stdout_is_tty() -> bool:
+    """Whether stdout is a real terminal (not a pipe or file, whatever FORCE_COLOR says)."""
+    try:
+        return os.isatty(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def guard_streams() -> int | None:
@@ -110,8 +262,10 @@ def finish(code: int) -> int:
 class Terminal:
     """Where a command's output and messages go."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, paging: bool = True) -> None:
         self._out: Console | None = None
+        self.paging = paging
+        """Whether `page` may use a pager (False for --no-pager)."""
 
     @property
     def out(self) -> Console:
@@ -149,28 +303,24 @@ class Terminal:
             reader_gone()
 
     def page(self, renderables: Iterable[RenderableType]) -> None:
-        """Long output through the system pager in a terminal; straight out otherwise."""
-        if not self.is_terminal:
+        """Long output through the pager in a terminal (see `pager_command`); straight out when piped,
+        with --no-pager, or when there is no pager."""
+        command = pager_command() if self.paging and self.is_terminal and stdout_is_tty() else None
+        if command is None:
             self.show(renderables)
             return
-        missing = _missing_pager()
+        missing = _missing(command)
         if missing is not None:
             self.warning(f"the pager '{missing}' (PAGER) was not found; showing the text without it")
             self.show(renderables)
             return
-        # NOTE: -R keeps the styling, -F quits when it fits, -X leaves the text on screen.
-        env = {} if "LESS" in os.environ else {"LESS": "-FIRX"}
-        saved = {key: os.environ.get(key) for key in env}
-        os.environ.update(env)
+        with self.out.capture() as captured:
+            self.show(renderables)
         try:
-            with self.out.pager(styles=True):
-                self.show(renderables)
-        finally:
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
+            sys.stdout.flush()
+        except BrokenPipeError:
+            reader_gone()
+        _run_pager(command, captured.get())
 
     def problems(self, problems: Iterable[object]) -> None:
         """Each problem of a file on its own line of stderr: `file:line: message`."""

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def emit(prof: Profile, fmt: DocFormat, term: Terminal) -> None:
     match fmt:
         case DocFormat.text:
-            term.show(profile_rich(prof, term.width))
+            term.page(profile_rich(prof, term.width))
         case DocFormat.markdown:
             term.write(profile_markdown(prof))
         case DocFormat.json:
@@ -51,6 +51,12 @@ def profile_rich(prof: Profile, width: int = NARROW) -> list[RenderableType]:
             out.append(wrapped(paragraph, width))
         out.extend(wrapped(b, width, "  • ", "    ") for b in section.bullets)
         out.extend(wrapped(figure_line(f, prof.this_year), width, "  • ", "    ") for f in section.figures)
+        for index, point in enumerate(section.points):
+            if index:
+                out.append(text(""))
+            title = wrapped(point.title, width, "  • ", "    ")
+            title.stylize("bold")
+            out += [title, wrapped(point.text, width, "    ", "    ")]
         for need in section.skills:
             out.append(wrapped(f"{need.name}: {_scale(need)}", width, "  • ", "    "))
             out.append(wrapped(f"at mid, needs someone who {need.anchor}", width, "      ", "      "))
@@ -67,6 +73,10 @@ def profile_markdown(prof: Profile) -> str:
         lines += [md_text(p) + "\n" for p in section.paragraphs]
         lines += [f"- {md_text(b)}" for b in section.bullets]
         lines += [f"- {figure_line(f, prof.this_year, md_text)}" for f in section.figures]
+        for point in section.points:
+            if lines[-1]:
+                lines.append("")
+            lines += [f"### {md_text(point.title)}", "", md_text(point.text)]
         if section.skills:
             lines += [
                 "| Skill | Importance | Entry | Mid | Senior | What the mid level means |",
@@ -88,6 +98,7 @@ def profile_json(prof: Profile) -> str:
             "bullets": [clean(b) for b in s.bullets],
             "figures": [plain(f) for f in s.figures],
             "skills": [plain(n, ("skill", "name", "importance", "entry", "mid", "senior")) for n in s.skills],
+            "points": [plain(p, ("title", "text")) for p in s.points],
         }
         for s in prof.sections
     ]
