@@ -81,7 +81,6 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@pytest.mark.xdist_group("timing")  # NOTE: never beside the kill test in test_history.py (see pyproject.toml)
 @pytest.mark.parametrize("kind", list(SECTIONS))
 def test_report_renders_whole_and_fits_the_window(browser: Any, run: RunCli, tmp_path: Path, kind: str) -> None:
     report = make_report(kind, run, tmp_path)

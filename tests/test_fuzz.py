@@ -75,7 +75,7 @@ ORIGINALS = {
 }
 # NOTE: MLCAREER_FUZZ_EXAMPLES=5000 runs a deeper search locally; CI keeps the default.
 FUZZ = settings(
-    max_examples=int(os.environ.get("MLCAREER_FUZZ_EXAMPLES", "150")),
+    max_examples=int(os.environ.get("MLCAREER_FUZZ_EXAMPLES", "60")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

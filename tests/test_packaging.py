@@ -32,31 +32,23 @@ def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-@pytest.fixture(scope="module")
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A wheel built the way `pip install .` builds it, and one built by `python -m build` via the sdist."""
-    work = tmp_path_factory.mktemp("wheels")
-    src = _copy_repo(work)
-    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", work / "pip", src, cwd=work)
-    _run(sys.executable, "-m", "build", "-q", "--outdir", work / "build", src, cwd=work)
-    return {
-        "pip": next((work / "pip").glob("mlcareer-*.whl")),
-        "build": next((work / "build").glob("mlcareer-*.whl")),
-    }
+def test_wheels_carry_the_data_and_the_installed_command_runs_from_another_folder(tmp_path: Path) -> None:
+    """A wheel built the way `pip install .` builds it, and one built by `python -m build` via the sdist,
+    both carry the data; the second, installed in a fresh environment, runs `compare` from elsewhere.
+    (One test, so the wheels are built once whichever worker runs it.)"""
+    src = _copy_repo(tmp_path)
+    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "pip", src, cwd=tmp_path)
+    _run(sys.executable, "-m", "build", "-q", "--outdir", tmp_path / "build", src, cwd=tmp_path)
+    wheels = {how: next((tmp_path / how).glob("mlcareer-*.whl")) for how in ("pip", "build")}
+    for how, wheel in wheels.items():
+        names = set(zipfile.ZipFile(wheel).namelist())
+        assert names >= DATA_FILES, (how, sorted(names))
+        assert "mlcareer/cli/__init__.py" in names and "mlcareer/__main__.py" in names, how
 
-
-@pytest.mark.parametrize("how", ["pip", "build"])
-def test_wheel_contains_the_bundled_data(wheels: dict[str, Path], how: str) -> None:
-    names = set(zipfile.ZipFile(wheels[how]).namelist())
-    assert names >= DATA_FILES, sorted(names)
-    assert "mlcareer/cli/__init__.py" in names and "mlcareer/__main__.py" in names
-
-
-def test_installed_wheel_runs_compare_from_another_folder(wheels: dict[str, Path], tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir, with_pip=False)  # NOTE: this pip installs into it (--python), saving a pip of its own
     python = env_dir / "bin" / "python"
-    _run(python, "-m", "pip", "install", "-q", wheels["build"], cwd=tmp_path)
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "-q", wheels["build"], cwd=tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     out = _run(env_dir / "bin" / "mlcareer", "compare", cwd=elsewhere).stdout
