@@ -10,12 +10,13 @@ ignored and the YAML is loaded instead. A cache that cannot be written is skippe
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, get_args
 
@@ -72,51 +73,91 @@ def encode(value: Any) -> Any:
 
 def decode(data: Any, record: type) -> Any:
     """JSON data back into a record, checked against its declaration; Tampered when it does not fit."""
-    if not isinstance(data, dict) or set(data) != set(record._fields):  # type: ignore[attr-defined]
-        raise Tampered(record.__name__)
-    values = {}
-    for field in schema.fields(record):
-        values[field.name] = _value(data[field.name], field.spec, field.type)
-    return record(**values)
+    return _decoder(record)(data)
 
 
-def _value(data: Any, spec: schema.Spec, kind: Any) -> Any:
+@functools.cache
+def _decoder(record: type) -> Callable[[Any], Any]:
+    """A function that checks and builds one record; its checks are chosen once per record type."""
+    names = set(record._fields)  # type: ignore[attr-defined]
+    checks = [(field.name, _check(field.spec, field.type)) for field in schema.fields(record)]
+
+    def build(data: Any) -> Any:
+        if not isinstance(data, dict) or data.keys() != names:
+            raise Tampered(record.__name__)
+        return record(**{name: check(data[name]) for name, check in checks})
+
+    return build
+
+
+def _check(spec: schema.Spec, kind: Any) -> Callable[[Any], Any]:
+    """The check of one declared value: the value when it fits, else Tampered."""
     match spec:
         case schema.Text() | schema.Id() | schema.Link():
-            if not isinstance(data, str):
-                raise Tampered("text")
-            data.encode("utf-8")  # NOTE: a lone surrogate would fail here, not later on a terminal
-            return data
+
+            def text(data: Any) -> Any:
+                if not isinstance(data, str):
+                    raise Tampered("text")
+                data.encode("utf-8")  # NOTE: a lone surrogate would fail here, not later on a terminal
+                return data
+
+            return text
         case schema.Choice(options=options):
-            if data not in options:
-                raise Tampered("choice")
-            return data
+
+            def choice(data: Any) -> Any:
+                if data not in options:
+                    raise Tampered("choice")
+                return data
+
+            return choice
         case schema.Int(low=low, high=high):
-            if data is None and type(None) in get_args(kind):  # NOTE: an optional number left out
-                return None
-            if type(data) is not int or not low <= data <= high:
-                raise Tampered("number")
-            return data
+            optional = type(None) in get_args(kind)
+
+            def number(data: Any) -> Any:
+                if data is None and optional:  # NOTE: an optional number left out
+                    return None
+                if type(data) is not int or not low <= data <= high:
+                    raise Tampered("number")
+                return data
+
+            return number
         case schema.Flag():
-            if type(data) is not bool:
-                raise Tampered("flag")
-            return data
+
+            def flag(data: Any) -> Any:
+                if type(data) is not bool:
+                    raise Tampered("flag")
+                return data
+
+            return flag
         case schema.Year():
-            if data is not None and (type(data) is not int or not 1900 <= data <= 2100):
-                raise Tampered("year")
-            return data
+
+            def year(data: Any) -> Any:
+                if data is not None and (type(data) is not int or not 1900 <= data <= 2100):
+                    raise Tampered("year")
+                return data
+
+            return year
         case schema.Derived():
-            if type(data) is not kind or (isinstance(data, str) and len(data) > 4096):
-                raise Tampered("derived")
-            return data
+
+            def derived(data: Any) -> Any:
+                if type(data) is not kind or (isinstance(data, str) and len(data) > 4096):
+                    raise Tampered("derived")
+                return data
+
+            return derived
         case schema.Nested():
-            return decode(data, kind)
+            return _decoder(kind)
         case schema.Items(item=item):
-            if not isinstance(data, list):
-                raise Tampered("list")
-            if schema.is_record(item):
-                return tuple(decode(d, item) for d in data)
-            return tuple(_value(d, item, None) for d in data)
+            each = _decoder(item) if schema.is_record(item) else _check(item, None)
+
+            def items(data: Any) -> Any:
+                if not isinstance(data, list):
+                    raise Tampered("list")
+                return tuple(each(d) for d in data)
+
+            return items
+        case _:
+            raise TypeError(f"no cache check for {spec!r}")
 
 
 def read_json(name: str, sources: Sequence[Path]) -> Any:

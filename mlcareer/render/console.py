@@ -46,10 +46,9 @@ def reader_gone() -> None:
 
 
 def print_renderables(renderables: Iterable[RenderableType], console: Console) -> None:
-    from rich.table import Table
-
+    tables = sys.modules.get("rich.table")  # NOTE: not imported, so no table is printed: none to import for
     for item in renderables:
-        if isinstance(item, Table):
+        if tables is not None and isinstance(item, tables.Table):
             item = item if fit_columns(item, console.width) else stacked(item)
         # NOTE: text we wrapped ourselves (no_wrap) is printed as it is, so a long link stays whole.
         console.print(item, soft_wrap=bool(getattr(item, "no_wrap", False)))

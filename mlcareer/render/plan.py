@@ -219,28 +219,16 @@ def _skills_html(kept: Kept) -> Html:
 def _steps_html(kept: Kept) -> Html:
     from mlcareer.render import report as doc
 
-    parts: list[doc.Content] = []
-    steps: list[doc.Content] = []
-    phase = -1
+    steps: list[tuple[int, doc.Content]] = []
     for number, item in enumerate(kept.items, start=1):
-        if item.phase != phase:
-            if steps:
-                parts.append(doc.tag("ul", doc.join(steps), "steps"))
-                steps = []
-            phase = item.phase
-            parts.append(doc.tag("h3", phase_title(phase)))
         head = doc.join([f"{number}. {item.name} to level {item.level} ", doc.badge(_status(item), item.status)])
         lines = [doc.para(head, "head"), doc.para(f"Milestone: {item.milestone}")]
         if item.resource:
             lines.append(doc.para(doc.join([doc.link(item.url, item.resource), f", about {item.hours} h"])))
         lines.append(doc.para(f"Step {item.key}", "muted"))
-        steps.append(doc.Html(f'<li class="{item.status}">{doc.join(lines)}</li>'))
-    if steps:
-        parts.append(doc.tag("ul", doc.join(steps), "steps"))
-    parts.append(
-        doc.para("Change a step: mlcareer plan start|done|skip|undo STEP (its number or skill:level).", "muted")
-    )
-    return doc.join(parts)
+        steps.append((item.phase, doc.Html(f'<li class="{item.status}">{doc.join(lines)}</li>')))
+    change = doc.para("Change a step: mlcareer plan start|done|skip|undo STEP (its number or skill:level).", "muted")
+    return doc.join([*doc.phases(steps, phase_title), change])
 
 
 def _sources_html(kept: Kept) -> Html:

@@ -450,17 +450,9 @@ def plan_html(plan: Plan, needed: dict[str, int], names: dict[str, str]) -> Html
 
     if not plan.steps:
         return doc.para(NOTHING_TO_LEARN)
-    parts: list[doc.Content] = [doc.para(pace_line(plan))]
-    phase = 0
     first_use: dict[Resource, int] = {}
-    steps: list[doc.Content] = []
+    steps: list[tuple[int, doc.Content]] = []
     for number, step in enumerate(plan.steps, start=1):
-        if step.phase != phase:
-            if steps:
-                parts.append(doc.tag("ul", doc.join(steps), "steps"))
-                steps = []
-            phase = step.phase
-            parts.append(doc.tag("h3", f"Phase {phase}"))
         lines = [
             doc.para(step_head(number, step, names, needed).replace(" -> ", " → "), "head"),
             doc.para(f"Milestone: {step.milestone}"),
@@ -472,9 +464,8 @@ def plan_html(plan: Plan, needed: dict[str, int], names: dict[str, str]) -> Html
             else:
                 lines.append(doc.para(doc.join(["Start with: ", resource_html(step.primary)])))
         lines += [doc.para(doc.join(["Or: ", resource_html(r)]), "muted") for r in step.alternatives]
-        steps.append(doc.tag("li", doc.join(lines)))
-    parts.append(doc.tag("ul", doc.join(steps), "steps"))
-    return doc.join(parts)
+        steps.append((step.phase, doc.tag("li", doc.join(lines))))
+    return doc.join([doc.para(pace_line(plan)), *doc.phases(steps, lambda phase: f"Phase {phase}")])
 
 
 def resource_html(resource: Resource) -> Html:

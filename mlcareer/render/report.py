@@ -8,8 +8,9 @@ one <style> element, light and dark, readable offline and in print.
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlcareer.render.parts import TrendPoint
@@ -104,6 +105,14 @@ def table(
     return Html(
         f'<div class="table"><table{kind}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
     )
+
+
+def phases(items: Iterable[tuple[int, Content]], title: Callable[[int], str]) -> list[Html]:
+    """Plan steps (each with its phase number) as one heading and list per phase, in order."""
+    parts: list[Html] = []
+    for phase, group in itertools.groupby(items, key=lambda item: item[0]):
+        parts += [tag("h3", title(phase)), tag("ul", join(step for _, step in group), "steps")]
+    return parts
 
 
 def meter(percent: float, text: str = "") -> Html:
