@@ -7,6 +7,7 @@ import json
 import math
 import os
 import re
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -60,6 +61,10 @@ def home() -> Path:
     override = os.environ.get(HOME_ENV, "").strip()
     if override:
         return Path(override).expanduser()
+    if sys.platform.startswith("linux"):  # NOTE: the XDG rule platformdirs applies, without importing it
+        chosen = os.environ.get("XDG_DATA_HOME", "").strip()
+        base = Path(chosen) if os.path.isabs(chosen) else Path.home() / ".local" / "share"
+        return base / "mlcareer"
     import platformdirs
 
     return Path(platformdirs.user_data_dir("mlcareer", appauthor=False))

@@ -232,3 +232,15 @@ def test_a_result_is_saved_even_when_the_report_is_cut_short(tmp_path: Path) -> 
         assert proc.wait(timeout=30) == 0, "a reader that stops early is not an error"
     records, _ = history.load(home() / "history.json")
     assert [r.role for r in records] == ["ml-engineer"]
+
+
+@pytest.mark.parametrize("xdg", [None, "", " ", "/tmp/xdg-data", "relative/data"])
+def test_the_home_folder_follows_the_platform_rule(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("MLCAREER_HOME", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert history.home() == Path(platformdirs.user_data_dir("mlcareer", appauthor=False))

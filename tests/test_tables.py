@@ -37,3 +37,20 @@ def test_no_word_is_broken_in_any_table(run: RunCli, args: tuple[str, ...]) -> N
         printed = words(run(*args, env={"COLUMNS": str(width)}).stdout)
         broken = {w for w in printed - whole if not w.endswith("…")}
         assert not broken, (width, sorted(broken))
+
+
+@pytest.mark.parametrize(
+    "cell", ["", "a b", "Machine Learning Engineer", "line one\nline two longer", "  spaced  out  ", "wide 漢字 cells"]
+)
+def test_a_text_cell_is_measured_as_rich_measures_it(cell: str) -> None:
+    import io
+
+    from rich.console import Console
+    from rich.measure import Measurement
+    from rich.text import Text
+
+    from mlcareer.render.console import _measure
+
+    console = Console(file=io.StringIO(), width=100_000)
+    found = Measurement.get(console, console.options, Text(cell))
+    assert _measure(Text(cell)) == (found.minimum, found.maximum)

@@ -56,8 +56,14 @@ def print_renderables(renderables: Iterable[RenderableType], console: Console) -
 
 def _measure(item: RenderableType) -> tuple[int, int]:
     """The narrowest and widest an item can be printed without breaking a word."""
+    from rich.cells import cell_len
     from rich.measure import Measurement
+    from rich.text import Text
 
+    if type(item) is Text:  # NOTE: what Text.__rich_measure__ gives, without the machinery around it
+        lines = item.plain.splitlines()
+        widest = max(map(cell_len, lines), default=0)
+        return max(map(cell_len, item.plain.split()), default=widest), widest
     console = _measurer()
     found = Measurement.get(console, console.options, item)
     return found.minimum, found.maximum
