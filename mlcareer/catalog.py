@@ -23,14 +23,28 @@ BUNDLED_FILES = ("skills.yaml", "roles.yaml", "faq.yaml")
 T = TypeVar("T", Role, Skill)
 
 
-class UnknownRoleError(UsageProblem):
-    """A role name matches no id, alias or title."""
+class UnknownNameError(UsageProblem):
+    """A name matches no role or skill; the closest names are suggested."""
+
+    kind = "name"
 
     def __init__(self, name: str, suggestions: Sequence[str]) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {' or '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown role '{name}'{hint}")
+        super().__init__(f"unknown {self.kind} '{name}'{hint}")
+
+
+class UnknownRoleError(UnknownNameError):
+    """A role name matches no id, alias or title."""
+
+    kind = "role"
+
+
+class UnknownSkillError(UnknownNameError):
+    """A skill name matches no id or name."""
+
+    kind = "skill"
 
 
 def bundled_dir() -> Path:
@@ -171,18 +185,32 @@ def stale_figures(roles: Iterable[Role], this_year: int) -> list[tuple[Role, Fig
 
 def find_role(catalog: Catalog, name: str) -> Role:
     """The role named by id, alias or title, in any case; UnknownRoleError otherwise."""
-    wanted = normalise(name)
     names: dict[str, Role] = {}
     for role in catalog.roles:
         for candidate in (role.id, *role.aliases, normalise(role.title)):
             names.setdefault(candidate, role)
-    if wanted in names:
-        return names[wanted]
+    found = names.get(normalise(name))
+    if found is None:
+        raise UnknownRoleError(name, list(dict.fromkeys(names[c].id for c in _closest(normalise(name), names))))
+    return found
+
+
+def find_skill(catalog: Catalog, name: str) -> Skill:
+    """The skill named by id or name, in any case; UnknownSkillError otherwise."""
+    names: dict[str, Skill] = {}
+    for skill in catalog.skills:
+        for candidate in (skill.id, normalise(skill.name)):
+            names.setdefault(candidate, skill)
+    found = names.get(normalise(name))
+    if found is None:
+        raise UnknownSkillError(name, list(dict.fromkeys(names[c].id for c in _closest(normalise(name), names))))
+    return found
+
+
+def _closest(wanted: str, names: Iterable[str]) -> list[str]:
+    """The names nearly as close to `wanted` as the closest one, so 'ml-enginer' suggests ml-engineer alone."""
     import difflib
 
     scored = sorted(((difflib.SequenceMatcher(None, wanted, n).ratio(), n) for n in names), reverse=True)
     best = scored[0][0] if scored else 0.0
-    # NOTE: only names nearly as close as the closest, so 'ml-enginer' suggests ml-engineer alone.
-    close = [n for ratio, n in scored[:3] if ratio >= 0.7 and ratio >= best - 0.05]
-    suggestions = list(dict.fromkeys(names[c].id for c in close))
-    raise UnknownRoleError(name, suggestions)
+    return [n for ratio, n in scored[:3] if ratio >= 0.7 and ratio >= best - 0.05]

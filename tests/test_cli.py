@@ -337,3 +337,15 @@ def test_validate_says_a_good_answers_file_is_ok(run: RunCli, bundled: Catalog) 
     assert unsure  # NOTE: the example shows "not sure yet"; the count below must then say so
     expected = f"quiz answers for {len(lines)} of {len(bundled.skills)} skills, {unsure} not sure yet"
     assert result.stdout == f"{example}: ok ({expected})\n"
+
+
+def test_skills_named_show_only_those_by_id_or_name(run: RunCli) -> None:
+    data = json.loads(run("skills", "mlops", "python programming", "mlops", "--json").stdout)
+    assert [s["id"] for s in data["skills"]] == ["mlops", "python"]
+    text = run("skills", "python").stdout
+    assert text.startswith("Python programming (python)") and "(mlops)" not in text
+
+
+def test_an_unknown_skill_exits_2_with_the_closest(run: RunCli) -> None:
+    result = run("skills", "mlopz", code=2)
+    assert result.stderr == "mlcareer: error: unknown skill 'mlopz'; did you mean 'mlops'?\n"

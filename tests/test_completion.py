@@ -47,6 +47,13 @@ def test_aspects_and_stages(run: RunCli) -> None:
     assert complete(run, "mlcareer compare mle --stage ") == ["entry", "mid", "senior"]
 
 
+def test_skill_ids_with_their_names(run: RunCli, bundled: Catalog) -> None:
+    assert complete(run, "mlcareer skills ml") == [s.id for s in bundled.skills if s.id.startswith("ml")]
+    assert complete(run, "mlcareer skills python d") == [s.id for s in bundled.skills if s.id.startswith("d")]
+    zsh = "\n".join(complete(run, "mlcareer skills mlo", "zsh"))
+    assert '"mlops":"MLOps and model deployment"' in zsh
+
+
 def test_faq_numbers_with_their_questions(run: RunCli) -> None:
     from mlcareer.catalog import load_bundled_faq
 

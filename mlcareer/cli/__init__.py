@@ -117,18 +117,26 @@ def compare(
 
 
 @command
-def skills(ctx: typer.Context, json_out: opt.Json = False, no_pager: opt.NoPager = False) -> None:
+def skills(
+    ctx: typer.Context,
+    names: opt.SkillNames = None,
+    json_out: opt.Json = False,
+    no_pager: opt.NoPager = False,
+) -> None:
     """List the skills the quiz asks about.
 
     Each skill with its five levels (what a person at each level has done), the skills it needs
-    first, and the resources for each level, with links.
+    first, and the resources for each level, with links. Name skills to see only those.
 
-    Example: mlcareer skills
+    Example: mlcareer skills mlops llm-apps
     """
+    from mlcareer.catalog import find_skill
     from mlcareer.render import skills as out
 
+    cat = opt.catalog(ctx)
+    chosen = tuple(dict.fromkeys(find_skill(cat, name) for name in names)) if names else cat.skills
     fmt = ListFormat.json if json_out else ListFormat.text
-    out.emit(opt.catalog(ctx).skills, fmt, Terminal(paging=opt.paging(ctx, no_pager)))
+    out.emit(chosen, fmt, Terminal(paging=opt.paging(ctx, no_pager)))
 
 
 @command

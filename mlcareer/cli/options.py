@@ -65,6 +65,17 @@ def complete_role(incomplete: str) -> Completions:
     return [(name, title) for name, title in names if name.startswith(incomplete.lower())]
 
 
+def complete_skill(incomplete: str) -> Completions:
+    """Skill ids, each with the skill's name."""
+    try:
+        from mlcareer.catalog import load_bundled
+
+        skills = load_bundled().skills
+    except Exception:  # NOTE: see above: never an error into the shell
+        return []
+    return [(skill.id, skill.name) for skill in skills if skill.id.startswith(incomplete.lower())]
+
+
 def complete_aspect(incomplete: str) -> Completions:
     """Aspect names and 'all', each with its row label."""
     from mlcareer.aspects import ASPECTS
@@ -138,6 +149,15 @@ Roles = Annotated[
         show_default=False,
         metavar="ROLE",
         autocompletion=complete_role,
+    ),
+]
+SkillNames = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Skills to show (id or name, e.g. mlops, python); every skill when none is named.",
+        show_default=False,
+        metavar="SKILL",
+        autocompletion=complete_skill,
     ),
 ]
 Aspects = Annotated[
