@@ -91,12 +91,26 @@ def decode_text(raw: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def atomic_write(path: Path, text: str, *, make_folders: bool = True) -> None:
+def _shared_mode(path: Path) -> int:
+    """The permissions a shared file gets: those of the file it replaces, else 0o666 less the umask."""
+    import stat
+
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def atomic_write(path: Path, text: str, *, make_folders: bool = True, private: bool = True) -> None:
     """Write text to path so that it holds either the old content or the new, never a mix.
 
     The text goes to a temporary file in the same folder, is flushed and synced, then renamed
     over the old file; the folder is synced too so that the rename survives a crash. A symbolic
-    link is written through: its target gets the new content and the link stays.
+    link is written through: its target gets the new content and the link stays. A private file
+    (history, plans) is readable by its owner alone; any other (a report to share) gets the
+    permissions of the file it replaces, or what the umask gives a new file.
     """
     import tempfile
 
@@ -106,6 +120,8 @@ def atomic_write(path: Path, text: str, *, make_folders: bool = True) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if not private:
+            os.fchmod(fd, _shared_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()

@@ -89,3 +89,20 @@ def test_markdown_exports_carry_the_date_the_answers_and_the_plan(run: RunCli, t
         assert f"\n{today}\n" in text and "## Your answers" in text and "- [ ] **1. " in text
         assert f"| Python programming | 3 of 4 | {ANCHORS['python'][3]} |" in text
     assert f"\n{today}\n" in plan_md.read_text(encoding="utf-8")
+
+
+def test_an_export_is_shared_as_the_umask_allows_and_keeps_a_replaced_files_mode(run: RunCli, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    answers = ROOT / "tests" / "personas" / "backend-engineer.yaml"
+    report = tmp_path / "r.md"
+    mask = os.umask(0o022)
+    try:
+        run("quiz", "--answers", str(answers), "--export", str(report))
+        assert stat.S_IMODE(report.stat().st_mode) == 0o644
+        report.chmod(0o600)
+        run("quiz", "--answers", str(answers), "--export", str(report), "--force")
+        assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    finally:
+        os.umask(mask)

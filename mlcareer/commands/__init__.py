@@ -174,7 +174,7 @@ def write_export(export: Path, content: str, what: str, term: Terminal) -> None:
     from mlcareer.files import atomic_write
 
     try:
-        atomic_write(export, content, make_folders=False)
+        atomic_write(export, content, make_folders=False, private=False)
     except OSError as exc:
         raise Failure(f"cannot write {export}: {os_reason(exc)}") from None
     term.say(f"wrote the {what} to {export}")
