@@ -138,6 +138,11 @@ def test_the_report_says_when_the_title_and_the_skills_disagree(run: RunCli, tmp
         "Its title says Machine Learning Engineer; by the skills it asks for alone, it reads most like Data Scientist."
         in shown
     )
+    for suffix in ("md", "html"):
+        report = tmp_path / f"r.{suffix}"
+        run("match", str(posting), "--export", str(report))
+        said = " ".join(report.read_text(encoding="utf-8").split())
+        assert "by the skills it asks for alone, it reads most like Data Scientist." in said, suffix
     agreeing = write(tmp_path, "q.txt", f"title: Data Scientist, Ads\n{ASKS}")
     assert "Its title says" not in run("match", str(agreeing)).stdout
 

@@ -68,6 +68,15 @@ def _kind(required: bool) -> str:
     return "required" if required else "nice to have"
 
 
+def title_against_skills(posting: Posting) -> str:
+    """A sentence when the title names the closest role but the skills alone lean to another; else ''."""
+    best = posting.roles[0]
+    lean = max(posting.roles, key=lambda r: r.by_skills)
+    if not best.named or lean.role == best.role:
+        return ""
+    return f"Its title says {best.title}; by the skills it asks for alone, it reads most like {lean.title}."
+
+
 def match_report(posting: Posting, you: Fit | None, names: dict[str, str], width: int = NARROW) -> list[RenderableType]:
     best = posting.roles[0]
     out: list[RenderableType] = [
@@ -76,16 +85,9 @@ def match_report(posting: Posting, you: Fit | None, names: dict[str, str], width
             f"Closest role: {best.title}, at the {posting.stage.value} stage ({posting.stage_reason})", width, "", ""
         ),
     ]
-    lean = max(posting.roles, key=lambda r: r.by_skills)
-    if best.named and lean.role != best.role:
-        out.append(
-            wrapped(
-                f"Its title says {best.title}; by the skills it asks for alone, it reads most like {lean.title}.",
-                width,
-                "",
-                "",
-            )
-        )
+    disagreement = title_against_skills(posting)
+    if disagreement:
+        out.append(wrapped(disagreement, width, "", ""))
     out += [text(""), text("How much it resembles each role", "bold")]
     roles = table("role", "resemblance")
     for score in posting.roles:
@@ -175,7 +177,14 @@ def match_markdown(posting: Posting, you: Fit | None, names: dict[str, str], con
         "",
         long_date(context.today),
         "",
-        f"Closest role: **{md(best.title)}**, at the {posting.stage.value} stage ({md(posting.stage_reason)}).",
+        " ".join(
+            part
+            for part in (
+                f"Closest role: **{md(best.title)}**, at the {posting.stage.value} stage ({md(posting.stage_reason)}).",
+                md(title_against_skills(posting)),
+            )
+            if part
+        ),
         "",
         "| Skill | Asked | Because it says |",
         "|---|---|---|",
@@ -228,10 +237,14 @@ def match_html(posting: Posting, you: Fit | None, names: dict[str, str], context
         ("Closest role", best.title),
         ("Career stage", stage),
     ]
-    headline = f"Closest role: {best.title}, at the {stage} stage ({posting.stage_reason})."
+    said = [
+        f"Closest role: {best.title}, at the {stage} stage ({posting.stage_reason}).",
+        title_against_skills(posting),
+    ]
     if you is not None and you.readiness is not None:
         facts.append(("Your readiness", doc.meter(you.readiness)))
-        headline += f" Your readiness for it: {pct(you.readiness)}."
+        said.append(f"Your readiness for it: {pct(you.readiness)}.")
+    headline = " ".join(part for part in said if part)
     return doc.document(
         f"mlcareer match: {title}, {today}",
         "mlcareer job-posting report",
