@@ -184,6 +184,9 @@ def test_compare_csv_has_one_row_per_fact_and_numbers_in_their_own_columns(run: 
     assert (median["low"], median["high"], median["currency"], median["per"]) == ("140910", "140910", "USD", "year")
     article = pay[0]
     assert (article["low"], article["high"], article["year"], article["kind"]) == ("100000", "150000", "", "article")
+    every = list(csv.DictReader(io.StringIO(run("compare", "--all", "-a", "pay", "--format", "csv").stdout)))
+    wanted = [str(f.verified).lower() for role in bundled.roles for f in role.pay.figures]
+    assert [r["verified"] for r in every] == wanted and set(wanted) == {"true", "false"}
     mlops = next(r for r in rows if r["skill"] == "mlops" and r["role"] == "ml-engineer")
     assert (mlops["level"], mlops["importance"], mlops["stage"], mlops["text"]) == ("3", "5", "mid", "")
     debates = [(r["title"], r["text"]) for r in rows if r["aspect"] == "debates" and r["role"] == "ml-engineer"]

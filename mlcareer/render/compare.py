@@ -199,6 +199,7 @@ CSV_COLUMNS = (
     "year",
     "source",
     "kind",
+    "verified",
     "url",
 )
 """One CSV row per fact: a skill's level and importance, a line of text, a titled point or a figure."""
@@ -242,6 +243,7 @@ def _figure_fact(figure: Figure) -> dict[str, Any]:
         "year": figure.year,
         "source": figure.source,
         "kind": figure.kind,
+        "verified": "true" if figure.verified else "false",
         "url": figure.url,
     }
 
