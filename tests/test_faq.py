@@ -308,7 +308,7 @@ def test_your_own_faq_entries_are_searched_and_numbered_after_ours(run: RunCli, 
     assert "46. Does our team sponsor work visas?" in run("--data", str(mine), "faq").stdout
 
 
-QUALITY_FLOORS = {"tune": (0.79, 0.89), "heldout": (0.72, 0.79)}
+QUALITY_FLOORS = {"tune": (0.72, 0.84), "heldout": (0.69, 0.77)}
 """Top-1 and top-3 accuracy on tests/faq_queries.tsv, a little under what benchmarks/faq_quality.py reports."""
 
 
