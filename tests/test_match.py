@@ -253,7 +253,7 @@ def test_match_export_markdown_has_the_plan_as_a_checklist(run: RunCli, tmp_path
     assert text.startswith("# mlcareer match: ") and "- [ ] **1. " in text and "](<https://" in text
 
 
-QUALITY_FLOORS = {"tune": (0.81, 0.83, 0.86), "heldout": (0.76, 0.72, 0.86)}
+QUALITY_FLOORS = {"tune": (0.77, 0.80, 0.83), "heldout": (0.77, 0.72, 0.85)}
 """Skill precision, skill recall and role accuracy, a little under what benchmarks/match_quality.py reports."""
 
 
