@@ -398,7 +398,7 @@ def test_history_shows_per_skill_changes(run: RunCli, tmp_path: Path) -> None:
     quiz(run, tmp_path, answers)
     quiz(run, tmp_path, raise_skill(raise_skill(answers, "python", 3), "deep-learning", 2))
     out = " ".join(run("history").stdout.split())
-    assert re.search(r"\(\+\d+\) python 1->3, deep-learning 0->2$", out)
+    assert re.search(r"\(\+\d+\) Python programming 1->3, Deep learning frameworks 0->2$", out)
     data = json.loads(run("history", "--json").stdout)
     assert data["roles"][0]["results"][0]["skill_changes"] == []
     assert data["roles"][0]["results"][-1]["skill_changes"] == [

@@ -292,6 +292,7 @@ def plan(
 
 @command
 def history(
+    ctx: typer.Context,
     json_out: opt.Json = False,
     clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
@@ -313,7 +314,8 @@ def history(
 
         raise UsageProblem("--yes goes with --clear: 'mlcareer history --clear --yes' deletes every saved result")
     else:
-        show_history(ListFormat.json if json_out else ListFormat.text)
+        # NOTE: JSON keeps skill ids; the text names the skills, from the catalogue
+        show_history(ListFormat.json if json_out else ListFormat.text, None if json_out else opt.catalog(ctx))
 
 
 def main() -> None:

@@ -249,8 +249,8 @@ def confirmed(question: str, needs_yes: str, unchanged: str, term: Terminal) -> 
     return sure
 
 
-def show_history(fmt: ListFormat) -> None:
-    """`history`: saved results per role, with the change each time."""
+def show_history(fmt: ListFormat, cat: Catalog | None = None) -> None:
+    """`history`: saved results per role, with the change each time (skills by name from `cat`)."""
     from mlcareer import history
     from mlcareer.render import history as out
 
@@ -261,7 +261,8 @@ def show_history(fmt: ListFormat) -> None:
         raise Failure(f"cannot read your history: {os_reason(exc)}") from None
     for warning in warnings:
         term.warning(warning.message)
-    out.emit(history.progress(records), fmt, term)
+    names = {skill.id: skill.name for skill in cat.skills} if cat is not None else {}
+    out.emit(history.progress(records), fmt, term, names)
 
 
 def clear_history(yes: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, assert_never
 
 from mlcareer.formats import ListFormat
@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 Groups = Sequence[tuple[str, Sequence["Progress"]]]
 
 
-def emit(groups: Groups, fmt: ListFormat, term: Terminal) -> None:
+def emit(groups: Groups, fmt: ListFormat, term: Terminal, names: Mapping[str, str] | None = None) -> None:
     match fmt:
         case ListFormat.text:
             if groups:
-                term.show(history_table(groups, term.width))
+                term.show(history_table(groups, term.width, names or {}))
             else:
                 term.say("no saved results yet; take the quiz with 'mlcareer quiz'")
         case ListFormat.json:
@@ -31,8 +31,10 @@ def emit(groups: Groups, fmt: ListFormat, term: Terminal) -> None:
             assert_never(fmt)
 
 
-def history_table(groups: Groups, width: int = NARROW) -> list[RenderableType]:
-    """Past results per role, oldest first, each with its change since the one before."""
+def history_table(groups: Groups, width: int = NARROW, names: Mapping[str, str] | None = None) -> list[RenderableType]:
+    """Past results per role, oldest first, each with its change since the one before; skills by name
+    where `names` knows them (a skill since removed keeps its id)."""
+    names = names or {}
     out: list[RenderableType] = []
     for index, (_, items) in enumerate(groups):
         if index:
@@ -49,7 +51,7 @@ def history_table(groups: Groups, width: int = NARROW) -> list[RenderableType]:
             line = f"{local_time(item.record.taken_at)}  {score}"
             out.append(text("  " + line))
             if item.skills:
-                moved = ", ".join(f"{skill} {before}->{now}" for skill, before, now in item.skills)
+                moved = ", ".join(f"{names.get(skill, skill)} {before}->{now}" for skill, before, now in item.skills)
                 out.append(wrapped(moved, width, "      ", "      "))
     return out
 
