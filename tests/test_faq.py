@@ -342,3 +342,36 @@ def test_the_query_set_names_a_source_for_every_row_and_keeps_a_third_out() -> N
     assert all(r.source.startswith(("http://", "https://", "own:")) for r in rows)
     assert sum(r.split == "heldout" for r in rows) >= len(rows) / 3
     assert sum(r.source.startswith("http") for r in rows) >= 100
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How does salary.com get data", ["how", "does", "salary", "com", "get", "data"]),
+        ("pay in the U.S. today", ["pay", "in", "the", "us", "today"]),
+        ("is a Ph.D. needed, e.g. for research", ["is", "a", "ph", "d", "needed", "eg", "for", "research"]),
+        ("3.5 years", ["3", "5", "years"]),
+    ],
+)
+def test_dots_part_words_except_in_initials(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("specialization", "specialisation"), ("optimizing", "optimising"), ("remotely", "remote")]
+)
+def test_spellings_and_adverbs_meet_in_one_stem(one: str, other: str) -> None:
+    assert stem(one) == stem(other)
+
+
+def test_make_means_pay_only_as_the_last_word() -> None:
+    analyser = Index(load_bundled_faq()).analyser
+    assert "pay" in analyser.terms("what do ml engineers make", query=True)
+    assert "pay" in analyser.terms("how much do data scientists make in europe", query=True)
+    assert "pay" not in analyser.terms("does no-code AI make ml engineers obsolete", query=True)
+
+
+def test_a_question_matched_only_in_answers_is_not_answered(run: RunCli) -> None:
+    """CUDA and Windows appear only in passing in some answers: no entry is about installing CUDA."""
+    result = run("faq", "how", "do", "I", "install", "CUDA", "on", "windows", code=1)
+    assert result.stderr.startswith("mlcareer: error: no close answer to 'how do I install CUDA on windows'")
