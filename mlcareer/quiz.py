@@ -23,8 +23,8 @@ ALTERNATIVES = 2
 """Resources shown beside a step's primary one."""
 
 
-class Gap(NamedTuple):
-    """How far a person is from a role's requirement on one skill."""
+class Rating(NamedTuple):
+    """One skill of a role: the person's level against the level the role asks at a stage, and its weight."""
 
     skill: str
     name: str
@@ -34,22 +34,19 @@ class Gap(NamedTuple):
 
     @property
     def size(self) -> int:
-        """importance x levels missing."""
+        """The gap: importance x levels missing."""
         return self.importance * max(0, self.needed - self.you)
-
-
-class Strength(NamedTuple):
-    """A skill a person brings: `above` when beyond what the role asks at this stage."""
-
-    skill: str
-    name: str
-    you: int
-    needed: int
-    importance: int
 
     @property
     def above(self) -> bool:
+        """Beyond what the role asks at this stage."""
         return self.you > self.needed
+
+
+Gap = Rating
+"""A rating below the requirement (`size` > 0)."""
+Strength = Rating
+"""A rating the person brings: level 1 or more, meeting the requirement (`above` when beyond it)."""
 
 
 class Fit(NamedTuple):
@@ -106,7 +103,7 @@ class QuizResult(NamedTuple):
     gaps: tuple[Gap, ...]
     strengths: tuple[Strength, ...]
     plan: Plan
-    levels: tuple[Gap, ...] = ()
+    levels: tuple[Rating, ...] = ()
     """Every skill the role rates, your level against the level asked (for charts); catalogue order."""
 
 
@@ -128,13 +125,13 @@ def readiness(role: Role, answers: Answers, stage: Stage) -> float:
     return round(100.0 * have / need, 1)
 
 
-def compared(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> list[Gap]:
+def compared(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> list[Rating]:
     """Every skill the role rates, in catalogue order: your level against the level asked at the stage."""
     out = []
     for skill in catalog.skills:
         need = role.requirement(skill.id)
         if need is not None:
-            out.append(Gap(skill.id, skill.name, level_of(answers, skill.id), need.level(stage), need.importance))
+            out.append(Rating(skill.id, skill.name, level_of(answers, skill.id), need.level(stage), need.importance))
     return out
 
 
@@ -160,22 +157,27 @@ def fit(catalog: Catalog, answers: Answers, stage: Stage) -> tuple[Fit, ...]:
 
 def gaps(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> tuple[Gap, ...]:
     """Skills below the role's requirement at the stage, largest gap first, then most important."""
-    found = [g for g in compared(catalog, role, answers, stage) if g.size > 0]
-    return tuple(sorted(found, key=lambda g: (-g.size, -g.importance)))
+    return gaps_among(compared(catalog, role, answers, stage))
+
+
+def gaps_among(ratings: Sequence[Rating]) -> tuple[Gap, ...]:
+    """The ratings below their requirement, largest gap first, then most important."""
+    return tuple(sorted((r for r in ratings if r.size > 0), key=lambda r: (-r.size, -r.importance)))
 
 
 def strengths(catalog: Catalog, role: Role, answers: Answers, stage: Stage) -> tuple[Strength, ...]:
-    """What a person brings to the role: every skill they have (level 1 or more) that meets its requirement.
+    """What a person brings to the role (see `strengths_among`)."""
+    return strengths_among(compared(catalog, role, answers, stage))
+
+
+def strengths_among(ratings: Sequence[Rating]) -> tuple[Strength, ...]:
+    """Every skill the person has (level 1 or more) that meets its requirement.
 
     That includes skills beyond what the stage asks (an edge), and skills the role needs little
     of. Most important first, then the widest margin.
     """
-    found = [
-        Strength(g.skill, g.name, g.you, g.needed, g.importance)
-        for g in compared(catalog, role, answers, stage)
-        if g.you > 0 and g.you >= g.needed
-    ]
-    return tuple(sorted(found, key=lambda s: (-s.importance, -(s.you - s.needed))))
+    found = [r for r in ratings if r.you > 0 and r.you >= r.needed]
+    return tuple(sorted(found, key=lambda r: (-r.importance, -(r.you - r.needed))))
 
 
 # --- the learning plan ----------------------------------------------------------------------------
@@ -291,6 +293,7 @@ def score(
     """The whole result of a quiz for a target role at a career stage."""
     full = {skill.id: answers.get(skill.id) for skill in catalog.skills}
     unsure = tuple(skill for skill, level in full.items() if level is None)
+    ratings = tuple(compared(catalog, role, full, stage))
     return QuizResult(
         role=role.id,
         title=role.title,
@@ -299,10 +302,10 @@ def score(
         unsure=unsure,
         readiness=readiness(role, full, stage),
         fit=fit(catalog, full, stage),
-        gaps=gaps(catalog, role, full, stage),
-        strengths=strengths(catalog, role, full, stage),
+        gaps=gaps_among(ratings),
+        strengths=strengths_among(ratings),
         plan=plan(catalog, role, full, stage, pace=pace, start=start),
-        levels=tuple(compared(catalog, role, full, stage)),
+        levels=ratings,
     )
 
 

@@ -59,11 +59,11 @@ def match_posting(
     if given is not None:
         role = posting_role(cat, posting)
         full = {s.id: given.get(s.id) for s in cat.skills}
-        gaps = scoring.gaps(cat, role, full, posting.stage)
+        levels = tuple(scoring.compared(cat, role, full, posting.stage))
+        gaps = scoring.gaps_among(levels)
         plan = scoring.plan(cat, role, full, posting.stage, start=datetime.date.today())
         from mlcareer.match import meets
 
-        levels = tuple(scoring.compared(cat, role, full, posting.stage))
         ready = scoring.readiness(role, full, posting.stage)
         you = out.Fit(full, meets(full, role, posting.stage), gaps, plan, level_source, levels, ready)
         if save:

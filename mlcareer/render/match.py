@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from mlcareer.match import Posting
-    from mlcareer.quiz import Gap, Plan
+    from mlcareer.quiz import Gap, Plan, Rating
     from mlcareer.render.console import Terminal
     from mlcareer.render.report import Html
 
@@ -43,7 +43,7 @@ class Fit(NamedTuple):
     plan: Plan
     source: str
     """Where the person's levels came from: a saved quiz result or an answers file."""
-    levels: tuple[Gap, ...] = ()
+    levels: tuple[Rating, ...] = ()
     """Every skill the posting asks for: your level against the level asked (for the chart)."""
     readiness: float | None = None
     """Readiness for the posting, scored like the quiz."""
