@@ -49,8 +49,14 @@ def _platform_cache() -> Path:
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Caches"
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        base = xdg_base("XDG_CACHE_HOME", Path.home() / ".cache")
     return base
+
+
+def xdg_base(variable: str, default: Path) -> Path:
+    """An XDG base folder: the variable when it names an absolute path (the spec ignores others), else default."""
+    chosen = os.environ.get(variable, "").strip()
+    return Path(chosen) if os.path.isabs(chosen) else default
 
 
 def key(sources: Sequence[Path]) -> str:

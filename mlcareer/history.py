@@ -62,9 +62,9 @@ def home() -> Path:
     if override:
         return Path(override).expanduser()
     if sys.platform.startswith("linux"):  # NOTE: the XDG rule platformdirs applies, without importing it
-        chosen = os.environ.get("XDG_DATA_HOME", "").strip()
-        base = Path(chosen) if os.path.isabs(chosen) else Path.home() / ".local" / "share"
-        return base / "mlcareer"
+        from mlcareer.cache import xdg_base
+
+        return xdg_base("XDG_DATA_HOME", Path.home() / ".local" / "share") / "mlcareer"
     import platformdirs
 
     return Path(platformdirs.user_data_dir("mlcareer", appauthor=False))

@@ -152,3 +152,11 @@ def test_a_faq_with_your_entries_is_not_cached(tmp_path: Path) -> None:
     mine = faq._replace(entries=faq.entries[:3])
     assert len(faq_index(mine).fields) == 3
     assert cache.read_json("faq-index", faq_index_sources()) is None
+
+
+@pytest.mark.parametrize(("xdg", "base"), [("/tmp/xdg-cache", "/tmp/xdg-cache"), ("relative/cache", None), ("", None)])
+def test_the_cache_folder_follows_the_xdg_rule(monkeypatch: pytest.MonkeyPatch, xdg: str, base: str | None) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the XDG rule is the Linux one")
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache._platform_cache() == (Path(base) if base else Path.home() / ".cache")
