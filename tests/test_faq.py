@@ -308,12 +308,18 @@ def test_your_own_faq_entries_are_searched_and_numbered_after_ours(run: RunCli, 
     assert "46. Does our team sponsor work visas?" in run("--data", str(mine), "faq").stdout
 
 
-QUALITY_FLOORS = {"tune": (0.72, 0.84), "heldout": (0.69, 0.77)}
-"""Top-1 and top-3 accuracy on tests/faq_queries.tsv, a little under what benchmarks/faq_quality.py reports."""
+QUALITY_FLOORS = {
+    ("tune", False): (0.72, 0.84),
+    ("tune", True): (0.74, 0.86),
+    ("heldout", False): (0.69, 0.77),
+    ("heldout", True): (0.71, 0.80),
+}
+"""Top-1 and top-3 accuracy on tests/faq_queries.tsv, against the first label alone and accepting either
+labeller's answers: a little under what benchmarks/faq_quality.py reports."""
 
 
-@pytest.mark.parametrize("part", list(QUALITY_FLOORS))
-def test_search_quality_stays_above_its_floor(part: str) -> None:
+@pytest.mark.parametrize(("part", "either"), list(QUALITY_FLOORS))
+def test_search_quality_stays_above_its_floor(part: str, either: bool) -> None:
     import sys
 
     from .conftest import ROOT
@@ -321,8 +327,8 @@ def test_search_quality_stays_above_its_floor(part: str) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import faq_quality
 
-    score, _ = faq_quality.evaluate([r for r in faq_quality.rows() if r.split == part])
-    top1, top3 = QUALITY_FLOORS[part]
+    score, _ = faq_quality.evaluate([r for r in faq_quality.rows() if r.split == part], either=either)
+    top1, top3 = QUALITY_FLOORS[part, either]
     assert score.queries >= (100 if part == "tune" else 60)
     assert score.top1 >= top1 and score.top3 >= top3, score
 
@@ -339,6 +345,8 @@ def test_the_query_set_names_a_source_for_every_row_and_keeps_a_third_out() -> N
     ids = {e.id for e in load_bundled_faq().entries} | {"none"}
     assert len(rows) >= 100
     assert all(r.expected in ids for r in rows)
+    assert all(r.second in ids for r in rows)
+    assert all(a in ids for r in rows for a in r.also.split(",") if a)
     assert all(r.source.startswith(("http://", "https://", "own:")) for r in rows)
     assert sum(r.split == "heldout" for r in rows) >= len(rows) / 3
     assert sum(r.source.startswith("http") for r in rows) >= 100
@@ -375,3 +383,18 @@ def test_a_question_matched_only_in_answers_is_not_answered(run: RunCli) -> None
     """CUDA and Windows appear only in passing in some answers: no entry is about installing CUDA."""
     result = run("faq", "how", "do", "I", "install", "CUDA", "on", "windows", code=1)
     assert result.stderr.startswith("mlcareer: error: no close answer to 'how do I install CUDA on windows'")
+
+
+def test_the_quality_benchmark_counts_the_second_labellers_answers_only_when_asked() -> None:
+    import sys
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import faq_quality
+
+    row = faq_quality.Row("how much do ml engineers make", "remote-work", "tune", "own:test", "salary", "")
+    unanswerable = faq_quality.Row("xyzzy plugh", "salary", "tune", "own:test", "none", "")
+    assert faq_quality.evaluate([row, unanswerable])[0].top1 == 0.0
+    assert faq_quality.evaluate([row, unanswerable], either=True)[0].top1 == 1.0
+    assert faq_quality.agreement([row, row._replace(second="remote-work")]) == 0.5
