@@ -28,7 +28,7 @@ PHRASE_BONUS = 0.5
 QUESTION_FIT = 0.5
 """A hit's score grows by up to this share when the query covers its question's words (by idf)."""
 MIN_SCORE = 1.5
-MIN_COVERAGE = 0.25
+MIN_COVERAGE = 0.22
 """A best hit below either is not an answer: the search says so and lists the nearest questions."""
 ANSWER_ONLY = 0.5
 """An entry that matches the query only in its answer, not its question or tags, counts this share of its coverage."""

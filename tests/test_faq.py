@@ -16,6 +16,9 @@ from mlcareer.loader import load_file
 
 from .conftest import RunCli, write
 
+BUNDLED = len(load_bundled_faq().entries)
+"""How many questions the bundled FAQ has; a user's own entries are numbered after them."""
+
 ARTICLE_QUESTIONS = {
     "mle-vs-data-scientist": ["how is an ML engineer different from a data scientist", "mle versus ds"],
     "programming-languages": ["which language should I learn", "is python enough or do I need java"],
@@ -167,10 +170,10 @@ def test_faq_number_shows_one_answer(run: RunCli) -> None:
     assert "**" not in out
 
 
-@pytest.mark.parametrize("number", ["0", "46", "999"])
+@pytest.mark.parametrize("number", ["0", str(BUNDLED + 1), "999"])
 def test_faq_number_out_of_range_exits_2(run: RunCli, number: str) -> None:
     result = run("faq", number, code=2)
-    assert result.stderr == f"mlcareer: error: no question {number}; choose 1 to 45 (mlcareer faq lists them)\n"
+    assert result.stderr == f"mlcareer: error: no question {number}; choose 1 to {BUNDLED} (mlcareer faq lists them)\n"
 
 
 def test_faq_search_shows_best_answer_and_see_also(run: RunCli) -> None:
@@ -222,7 +225,7 @@ def test_faq_all_prints_every_answer_plainly_when_piped(run: RunCli) -> None:
 
 
 def test_faq_all_json(run: RunCli) -> None:
-    assert len(json.loads(run("faq", "--all", "--json").stdout)["results"]) == 45
+    assert len(json.loads(run("faq", "--all", "--json").stdout)["results"]) == BUNDLED
 
 
 def test_faq_all_with_words_is_a_usage_error(run: RunCli) -> None:
@@ -239,7 +242,7 @@ def test_show_links_the_faq_entries_of_a_role(run: RunCli) -> None:
 def test_faq_file_validates_and_reports_unknown_roles(run: RunCli, tmp_path: Path) -> None:
     from .conftest import ROOT
 
-    assert "45 FAQ entries" in run("validate", str(ROOT / "data" / "faq.yaml")).stdout
+    assert f"{BUNDLED} FAQ entries" in run("validate", str(ROOT / "data" / "faq.yaml")).stdout
     bad = write(
         tmp_path,
         "faq.yaml",
@@ -304,13 +307,13 @@ def test_your_own_faq_entries_are_searched_and_numbered_after_ours(run: RunCli, 
         "    tags: [visa, sponsorship]\n    answer: Ask HR; our policy changed in 2026.\n",
     )
     out = " ".join(run("--data", str(mine), "faq", "work", "visa", "sponsorship").stdout.split())
-    assert out.startswith(f"46. Does our team sponsor work visas? (from {mine}) Ask HR")
-    assert "46. Does our team sponsor work visas?" in run("--data", str(mine), "faq").stdout
+    assert out.startswith(f"{BUNDLED + 1}. Does our team sponsor work visas? (from {mine}) Ask HR")
+    assert f"{BUNDLED + 1}. Does our team sponsor work visas?" in run("--data", str(mine), "faq").stdout
 
 
 QUALITY_FLOORS = {
-    ("tune", False): (0.72, 0.84),
-    ("tune", True): (0.74, 0.86),
+    ("tune", False): (0.72, 0.85),
+    ("tune", True): (0.74, 0.88),
     ("heldout", False): (0.69, 0.77),
     ("heldout", True): (0.71, 0.80),
 }
