@@ -9,7 +9,7 @@ Each row was labelled twice, by two people who did not run the search: `expected
 labeller's answer, `second` the second labeller's, and `also` any other answers the second labeller
 judged just as good. The figures are printed twice: against
 the first labeller alone ("one label"), and accepting an answer either labeller accepted
-("either labeller"). The rows where the two labellers' picks agree are counted too.
+("either labeller").
 
     .venv/bin/python benchmarks/faq_quality.py            # the figures
     .venv/bin/python benchmarks/faq_quality.py --misses   # and every query it gets wrong
@@ -89,11 +89,6 @@ def evaluate(chosen: list[Row], *, either: bool = False) -> tuple[Score, list[tu
     return Score(len(chosen), top1 / n, top3 / n, reciprocal / n), misses
 
 
-def agreement(chosen: list[Row]) -> float:
-    """The share of rows where the second labeller picked the first labeller's answer."""
-    return sum(row.second == row.expected for row in chosen) / max(len(chosen), 1)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="list every query whose best answer is wrong")
@@ -104,7 +99,6 @@ def main() -> None:
     print(f"{'part':<9} {'queries':>7} {'labels':<16} {'top-1':>7} {'top-3':>7} {'MRR':>7}")
     for part in ("tune", "heldout"):
         chosen = [r for r in everything if r.split == part]
-        print(f"{part:<9} {len(chosen):>7} {'labellers agree':<16} {agreement(chosen):>7.1%}")
         for either, labels in ((False, "one label"), (True, "either labeller")):
             score, misses = evaluate(chosen, either=either)
             print(f"{part:<9} {score.queries:>7} {labels:<16} {score.top1:>7.1%} {score.top3:>7.1%} {score.mrr:>7.3f}")

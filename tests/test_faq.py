@@ -400,4 +400,3 @@ def test_the_quality_benchmark_counts_the_second_labellers_answers_only_when_ask
     unanswerable = faq_quality.Row("xyzzy plugh", "salary", "tune", "own:test", "none", "")
     assert faq_quality.evaluate([row, unanswerable])[0].top1 == 0.0
     assert faq_quality.evaluate([row, unanswerable], either=True)[0].top1 == 1.0
-    assert faq_quality.agreement([row, row._replace(second="remote-work")]) == 0.5
