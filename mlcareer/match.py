@@ -97,10 +97,12 @@ def plain_text(raw: str) -> str:
     return raw
 
 
-_START = re.compile(r"(?<![\w+#/&-])[^\W_]")
-"""Where a signal may start: a letter or digit not joined to a word, +, #, /, & or hyphen before it."""
-_AFTER = re.compile(r"[\w+#&]|-\w")
-"""What may not follow a signal: a word character, + # &, or a hyphen joining another word."""
+_START = re.compile(r"(?<![\w+#&-])[^\W_]")
+"""Where a signal may start: a letter or digit not joined to a word, +, #, & or hyphen before it (a
+slash separates the items of a list: "C++/Python/Java")."""
+_AFTER = re.compile(r"[\w+#&]|-(?!(?:based|powered|driven|first|native|enabled)\b)\w")
+"""What may not follow a signal: a word character, + # &, or a hyphen joining another word, unless that
+word says the thing is used ("LLM-based", "Python-first")."""
 
 
 class _Signal(NamedTuple):
@@ -115,10 +117,10 @@ class _Signal(NamedTuple):
 class Matcher:
     """The signals of every skill, looked up by their first two letters at each place a word starts.
 
-    A signal matches whole words only: not after a letter, digit, +, #, /, & or hyphen, and not
-    before a letter, digit, +, #, & or a hyphen joining another word. With a capital letter it
-    matches that spelling only; otherwise any case. Signals may overlap and start alike: each one
-    that fits is found.
+    A signal matches whole words only: not after a letter, digit, +, #, & or hyphen, and not
+    before a letter, digit, +, #, & or a hyphen joining another word ("-based" and the like
+    excepted). With a capital letter it matches that spelling only; otherwise any case. Signals
+    may overlap and start alike: each one that fits is found.
     """
 
     def __init__(self, skills: Sequence[Skill]) -> None:

@@ -32,6 +32,15 @@ def test_signals_match_whole_words_only() -> None:
     assert "Go" in {p for e in read_posting(CATALOG, "Write services in Go.").skills for p in e.phrases}
 
 
+def test_signals_in_slash_lists_and_before_based_are_found() -> None:
+    assert asked("Requirements:\n- Coding in C++/Python/Java\n- LLM-based tools\n") == {
+        "python": True,
+        "software-engineering": True,
+        "llm-apps": True,
+    }
+    assert "llm-apps" not in asked("Requirements:\n- LLM-ish tools\n")
+
+
 def _skill(skill_id: str, *signals: str) -> Skill:
     return Skill(skill_id, skill_id, "A skill.", ("a", "b", "c", "d", "e"), signals=signals)
 
@@ -253,7 +262,7 @@ def test_match_export_markdown_has_the_plan_as_a_checklist(run: RunCli, tmp_path
     assert text.startswith("# mlcareer match: ") and "- [ ] **1. " in text and "](<https://" in text
 
 
-QUALITY_FLOORS = {"tune": (0.77, 0.80, 0.83), "heldout": (0.77, 0.72, 0.85)}
+QUALITY_FLOORS = {"tune": (0.77, 0.82, 0.84), "heldout": (0.77, 0.75, 0.82)}
 """Skill precision, skill recall and role accuracy, a little under what benchmarks/match_quality.py reports."""
 
 
