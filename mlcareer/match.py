@@ -32,6 +32,8 @@ ENTRY = re.compile(
     r"recent graduate|university graduate|residency)\b",
     re.I,
 )
+NOT_ASKED = re.compile(r"\bno\b[^.;:()!?]{0,60}?\b(?:is |are )?(?:required|needed|necessary|expected)\b", re.I)
+"""What a posting says it does not ask ("no research experience is required")."""
 TOOLISH = re.compile(r"(?<![\w.+#-])([A-Z][a-z0-9]+[A-Z][\w+#]*|[A-Z]{2,6}\d*|[A-Za-z]+[+#]{1,2}|\w+\.js)(?![\w+#-])")
 """A word that looks like a tool or language: CamelCase, an acronym, C++ / C#, something.js."""
 WEAK = "~"
@@ -281,7 +283,9 @@ def read_posting(catalog: Catalog, raw: str, ignore: Iterable[str] | None = None
     company = next((line[8:].strip() for line, _ in lines if line.lower().startswith("company:")), "")
     body = "\n".join(line for line, _ in lines if not line.lower().startswith(HEADER_LINES))
     matcher = Matcher(catalog.skills)
-    asked = matcher.find((line, required) for line, required in lines if not line.lower().startswith(HEADER_LINES))
+    asked = matcher.find(
+        (NOT_ASKED.sub(" ", line), required) for line, required in lines if not line.lower().startswith(HEADER_LINES)
+    )
     stage, reason = stage_of(title, body)
     return Posting(
         skills=asked,

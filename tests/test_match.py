@@ -41,6 +41,11 @@ def test_signals_in_slash_lists_and_before_based_are_found() -> None:
     assert "llm-apps" not in asked("Requirements:\n- LLM-ish tools\n")
 
 
+def test_what_a_posting_says_it_does_not_need_is_not_asked() -> None:
+    assert asked("Requirements:\n- Python (no research experience is required!)\n") == {"python": True}
+    assert "research" in asked("Requirements:\n- Research experience is required\n")
+
+
 def _skill(skill_id: str, *signals: str) -> Skill:
     return Skill(skill_id, skill_id, "A skill.", ("a", "b", "c", "d", "e"), signals=signals)
 
