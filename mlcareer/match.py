@@ -14,7 +14,7 @@ from mlcareer.models import Catalog, Role, RoleSkill, Skill, Stage
 
 NICE_HEADINGS = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|desired|good[- ]to[- ]haves?|would be a plus|optional|"
-    r"ideally|extra credit|we'?d love)\b",
+    r"ideally|extra credit|we'?d love|(may|might) also have|great to have|even better)\b",
     re.I,
 )
 REQUIRED_HEADINGS = re.compile(

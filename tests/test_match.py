@@ -78,6 +78,11 @@ def test_required_and_nice_to_have_follow_the_headings() -> None:
     assert asked(text) == {"python": True, "data-wrangling": True, "containers": False}
 
 
+def test_a_may_also_have_heading_starts_the_nice_to_haves() -> None:
+    text = "You may be a good fit if you:\n- Know SQL\nStrong candidates may also have experience with:\n- Docker\n"
+    assert asked(text) == {"data-wrangling": True, "containers": False}
+
+
 def test_an_inline_plus_makes_a_line_nice_to_have() -> None:
     assert asked("Requirements:\n- PyTorch experience is a plus\n") == {"deep-learning": False}
 
