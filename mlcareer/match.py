@@ -14,7 +14,7 @@ from mlcareer.models import Catalog, Role, RoleSkill, Skill, Stage
 
 NICE_HEADINGS = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|desired|good[- ]to[- ]haves?|would be a plus|optional|"
-    r"ideally|extra credit|we'?d love)\b",
+    r"ideally|extra credit|we'?d love|(may|might) also have|great to have|even better)\b",
     re.I,
 )
 REQUIRED_HEADINGS = re.compile(
@@ -32,6 +32,8 @@ ENTRY = re.compile(
     r"recent graduate|university graduate|residency)\b",
     re.I,
 )
+NOT_ASKED = re.compile(r"\bno\b[^.;:()!?]{0,60}?\b(?:is |are )?(?:required|needed|necessary|expected)\b", re.I)
+"""What a posting says it does not ask ("no research experience is required")."""
 TOOLISH = re.compile(r"(?<![\w.+#-])([A-Z][a-z0-9]+[A-Z][\w+#]*|[A-Z]{2,6}\d*|[A-Za-z]+[+#]{1,2}|\w+\.js)(?![\w+#-])")
 """A word that looks like a tool or language: CamelCase, an acronym, C++ / C#, something.js."""
 WEAK = "~"
@@ -97,10 +99,12 @@ def plain_text(raw: str) -> str:
     return raw
 
 
-_START = re.compile(r"(?<![\w+#/&-])[^\W_]")
-"""Where a signal may start: a letter or digit not joined to a word, +, #, /, & or hyphen before it."""
-_AFTER = re.compile(r"[\w+#&]|-\w")
-"""What may not follow a signal: a word character, + # &, or a hyphen joining another word."""
+_START = re.compile(r"(?<![\w+#&-])[^\W_]")
+"""Where a signal may start: a letter or digit not joined to a word, +, #, & or hyphen before it (a
+slash separates the items of a list: "C++/Python/Java")."""
+_AFTER = re.compile(r"[\w+#&]|-(?!(?:based|powered|driven|first|native|enabled)\b)\w")
+"""What may not follow a signal: a word character, + # &, or a hyphen joining another word, unless that
+word says the thing is used ("LLM-based", "Python-first")."""
 
 
 class _Signal(NamedTuple):
@@ -115,10 +119,10 @@ class _Signal(NamedTuple):
 class Matcher:
     """The signals of every skill, looked up by their first two letters at each place a word starts.
 
-    A signal matches whole words only: not after a letter, digit, +, #, /, & or hyphen, and not
-    before a letter, digit, +, #, & or a hyphen joining another word. With a capital letter it
-    matches that spelling only; otherwise any case. Signals may overlap and start alike: each one
-    that fits is found.
+    A signal matches whole words only: not after a letter, digit, +, #, & or hyphen, and not
+    before a letter, digit, +, #, & or a hyphen joining another word ("-based" and the like
+    excepted). With a capital letter it matches that spelling only; otherwise any case. Signals
+    may overlap and start alike: each one that fits is found.
     """
 
     def __init__(self, skills: Sequence[Skill]) -> None:
@@ -279,7 +283,9 @@ def read_posting(catalog: Catalog, raw: str, ignore: Iterable[str] | None = None
     company = next((line[8:].strip() for line, _ in lines if line.lower().startswith("company:")), "")
     body = "\n".join(line for line, _ in lines if not line.lower().startswith(HEADER_LINES))
     matcher = Matcher(catalog.skills)
-    asked = matcher.find((line, required) for line, required in lines if not line.lower().startswith(HEADER_LINES))
+    asked = matcher.find(
+        (NOT_ASKED.sub(" ", line), required) for line, required in lines if not line.lower().startswith(HEADER_LINES)
+    )
     stage, reason = stage_of(title, body)
     return Posting(
         skills=asked,
