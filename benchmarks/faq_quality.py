@@ -5,11 +5,11 @@ and typos), searches each with the bundled FAQ, and prints top-1 and top-3 accur
 reciprocal rank, separately for the rows used to tune the search and the rows held out from it.
 A row expecting "none" counts as right when the search finds no confident answer.
 
-Each row was labelled twice, by two people who did not run the search: `expected` is the first
-labeller's answer, `second` the second labeller's, and `also` any other answers the second labeller
-judged just as good. The figures are printed twice: against
-the first labeller alone ("one label"), and accepting an answer either labeller accepted
-("either labeller").
+Each row was labelled twice, by people who did not run the search: `expected` is the first
+labeller's answer, `second` the second labeller's, and `also` any other answers judged just as
+good (the file's header says how rows were relabelled when an entry was added). The figures are
+printed against the first label alone ("one label"), and accepting an answer either labeller
+accepted ("either labeller").
 
     .venv/bin/python benchmarks/faq_quality.py            # the figures
     .venv/bin/python benchmarks/faq_quality.py --misses   # and every query it gets wrong

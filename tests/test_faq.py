@@ -314,7 +314,7 @@ def test_your_own_faq_entries_are_searched_and_numbered_after_ours(run: RunCli, 
 QUALITY_FLOORS = {
     ("tune", False): (0.72, 0.85),
     ("tune", True): (0.74, 0.88),
-    ("heldout", False): (0.69, 0.77),
+    ("heldout", False): (0.70, 0.78),
     ("heldout", True): (0.71, 0.80),
 }
 """Top-1 and top-3 accuracy on tests/faq_queries.tsv, against the first label alone and accepting either
