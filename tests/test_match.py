@@ -294,20 +294,22 @@ def test_match_quality_stays_above_its_floor(part: str, both: bool) -> None:
 
 
 def test_both_labellers_forgive_what_either_saw_and_count_misses_both_saw() -> None:
+    from mlcareer.match import read_posting
+
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import match_quality
 
     label = next(label for label in match_quality.labels() if label["file"].startswith("11-"))
-    nobody = {"file": label["file"], "role": "ai-researcher", "stage": "entry", "split": "tune"}
-    nobody["skills"] = {"required": ["research"], "nice": []}
-    nobody["second"] = {"role": "ai-researcher", "stage": "entry", "required": [], "nice": []}
-    one, _ = match_quality.evaluate([nobody])
-    both, _ = match_quality.evaluate([nobody], both=True)
-    assert one.recall == 0.0 and one.precision == 0.0 and one.role == 0.0
-    assert both.recall == 0.0 and both.precision == 0.0
-    nobody["second"] = {"role": label["role"], "stage": label["stage"], "required": ["mlops"], "nice": []}
-    both, _ = match_quality.evaluate([nobody], both=True)
-    assert both.precision > 0.0 and both.role == 1.0 and both.recall == 0.0
+    found = {e.skill for e in read_posting(CATALOG, (POSTINGS / label["file"]).read_text(encoding="utf-8")).skills}
+    assert "mlops" in found and "research" not in found
+    first = {"required": ["research", "mlops"], "nice": []}
+    made_up = {"file": label["file"], "role": "ai-researcher", "stage": "entry", "split": "tune", "skills": first}
+    others = sorted(found - {"mlops"})
+    made_up["second"] = {"role": label["role"], "stage": "entry", "required": ["mlops"], "nice": others}
+    one, _ = match_quality.evaluate([made_up])
+    both, _ = match_quality.evaluate([made_up], both=True)
+    assert (one.precision, one.recall, one.role) == (1 / len(found), 0.5, 0.0)
+    assert (both.precision, both.recall, both.role) == (1.0, 1.0, 1.0)
 
 
 def test_the_postings_name_their_source_and_a_third_are_held_out() -> None:
