@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from mlcareer.errors import DataError
 from mlcareer.files import atomic_write, locked, read_bytes
+from mlcareer.models import Stage
 
 T = TypeVar("T")
 HOME_ENV = "MLCAREER_HOME"
@@ -96,7 +97,7 @@ def _record(item: Any) -> Record:
     if not isinstance(item, dict) or not set(Record._fields) - {"stage"} <= set(item) <= set(Record._fields):
         raise ValueError("a result does not have the fields of a result")
     stage = item.get("stage", "mid")
-    if stage not in ("entry", "mid", "senior"):
+    if stage not in tuple(Stage):
         raise ValueError("a stage is not entry, mid or senior")
     readiness = item["readiness"]
     if type(readiness) not in (int, float) or not math.isfinite(readiness) or not 0 <= readiness <= 100:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from mlcareer.files import atomic_write, locked
 from mlcareer.history import ID, HistoryWarning, checked_text, home, no_constants, read_store, remove_orphans
+from mlcareer.models import Stage
 from mlcareer.quiz import DEFAULT_PACE, Plan
 
 FILE_NAME = "plans.json"
@@ -29,8 +30,9 @@ _KEY = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*:[1-4]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LINK = re.compile(r"(https://\S+)?")
 _DONE_ON = re.compile(r"(\d{4}-\d{2}-\d{2})?")
-_STAGE = re.compile(r"entry|mid|senior")
-_PLAN_ID = re.compile(r"[a-z0-9-]+@(entry|mid|senior)")
+_STAGES = "|".join(stage.value for stage in Stage)
+_STAGE = re.compile(_STAGES)
+_PLAN_ID = re.compile(rf"[a-z0-9-]+@({_STAGES})")
 
 
 class Item(NamedTuple):
