@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from mlcareer.errors import Cancelled, Failure, UsageProblem, os_reason
 from mlcareer.formats import ExportFormat, F, ListFormat, by_suffix, suffix_list
@@ -17,8 +17,11 @@ from mlcareer.models import Catalog, Faq, Role, Skill, Stage
 from mlcareer.render.console import Terminal
 
 if TYPE_CHECKING:
+    from mlcareer.history import HistoryWarning
     from mlcareer.quiz import QuizResult
     from mlcareer.render.parts import ReportContext
+
+T = TypeVar("T")
 
 
 NEAREST = 3
@@ -249,18 +252,24 @@ def confirmed(question: str, needs_yes: str, unchanged: str, term: Terminal) -> 
     return sure
 
 
+def read_saved(load: Callable[[], tuple[T, Sequence[HistoryWarning]]], what: str, term: Terminal) -> T:
+    """What `load` reads from a file we keep (history, plans), its warnings said; unreadable is a Failure."""
+    try:
+        value, warnings = load()
+    except OSError as exc:
+        raise Failure(f"cannot read your {what}: {os_reason(exc)}") from None
+    for warning in warnings:
+        term.warning(warning.message)
+    return value
+
+
 def show_history(fmt: ListFormat, cat: Catalog | None = None) -> None:
     """`history`: saved results per role, with the change each time (skills by name from `cat`)."""
     from mlcareer import history
     from mlcareer.render import history as out
 
     term = Terminal()
-    try:
-        records, warnings = history.load()
-    except OSError as exc:
-        raise Failure(f"cannot read your history: {os_reason(exc)}") from None
-    for warning in warnings:
-        term.warning(warning.message)
+    records = read_saved(history.load, "history", term)
     names = {skill.id: skill.name for skill in cat.skills} if cat is not None else {}
     out.emit(history.progress(records), fmt, term, names)
 

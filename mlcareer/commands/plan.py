@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlcareer.commands import MAX_PACE, check_export, confirmed, report_context, write_export
+from mlcareer.commands import MAX_PACE, check_export, confirmed, read_saved, report_context, write_export
 from mlcareer.errors import Failure, UsageProblem, os_reason
 from mlcareer.formats import ListFormat
 from mlcareer.render.console import Terminal
@@ -48,15 +48,10 @@ def show_plan(fmt: ListFormat, pace: float | None, export: Path | None, force: b
     export_format = check_export(export, PlanExport, force) if export is not None else None
     if pace is not None and not 0 < pace <= MAX_PACE:
         raise UsageProblem(f"--pace is hours a week: a number above 0 and at most {MAX_PACE}")
-    try:
-        if pace is not None:
-            store, warnings = plans.update(lambda s: s._replace(pace=pace))
-        else:
-            store, warnings = plans.load()
-    except OSError as exc:
-        raise Failure(f"cannot read your plan: {os_reason(exc)}") from None
-    for warning in warnings:
-        term.warning(warning.message)
+    if pace is not None:
+        store = read_saved(lambda: plans.update(lambda s: s._replace(pace=pace)), "plan", term)
+    else:
+        store = read_saved(plans.load, "plan", term)
     if not store.current:
         raise Failure(NO_PLAN)
     kept = store.plans[store.current]
