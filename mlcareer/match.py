@@ -138,8 +138,11 @@ class Matcher:
         self.by_start: dict[str, list[_Signal]] = {}
         for (signal, exact), where in found.items():
             self.by_start.setdefault(signal[:2].casefold(), []).append(_Signal(signal, exact, tuple(where)))
-        self.known = {
-            word.lower() for skill in skills for signal in skill.signals for word in signal.removeprefix(WEAK).split()
+        self.known = {  # NOTE: a slash parts words here as it parts list items in a posting ("CI/CD": CI, CD)
+            word.lower()
+            for skill in skills
+            for signal in skill.signals
+            for word in signal.removeprefix(WEAK).replace("/", " ").split()
         }
 
     def find(self, lines: Iterable[tuple[str, bool]]) -> tuple[Evidence, ...]:

@@ -173,6 +173,12 @@ def test_tools_no_skill_covers_are_listed_not_dropped() -> None:
     assert "TensorRT" in posting.unknown_terms and "PhD" not in posting.unknown_terms
 
 
+def test_the_parts_of_a_slashed_signal_are_not_unknown_terms() -> None:
+    posting = read_posting(CATALOG, "title: ML Engineer\n\nRequirements:\n- CI and CD pipelines; CI/CD with TensorRT\n")
+    assert "software-engineering" in {e.skill for e in posting.skills}
+    assert posting.unknown_terms == ("TensorRT",)
+
+
 def test_the_hard_cases_read_sensibly() -> None:
     typescript = read_posting(CATALOG, (POSTINGS / "03-ai-engineer-mid-reforge.txt").read_text(encoding="utf-8"))
     assert typescript.roles[0].role == "ai-engineer"
